@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+/** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
+export type StorageTarget =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string; maxConnections?: number };
+
+/** An open database handle and the dialect it speaks. */
+export interface Storage {
+  db: Kysely<Database>;
+  dialect: StorageTarget['dialect'];
+  close(): Promise<void>;
+}
+
+/** Opens the database described by `target`; the schema is not touched (see migrateToLatest). */
+export function openStorage(target: StorageTarget): Storage {
+  const db = target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target);
+  return { db, dialect: target.dialect, close: () => db.destroy() };
+}
+
+function openSqlite(path: string): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  // WAL lets readers proceed while a sync writes; busy_timeout makes concurrent writers wait, not fail.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(target: { url: string; maxConnections?: number }): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

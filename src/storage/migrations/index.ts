@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as accounts from './2026-11-23-0001-accounts.ts';
+
+/**
+ * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
+ * exactly the set that was type-checked and bundled.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0001-accounts': accounts,
+};

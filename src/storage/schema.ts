@@ -1,0 +1,59 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/** The roles of PRODUCT.md §5, most to least powerful. */
+export type Role = 'admin' | 'member' | 'viewer';
+
+/** Timestamps are ISO-8601 UTC strings in both dialects, so they sort and compare as text. */
+type Timestamp = string;
+
+/** An OwlHub account. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A browser session; only the SHA-256 of the cookie value is stored. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A key for API clients; only the SHA-256 of the key is stored. */
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** One failed login, kept for throttling. */
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  failed_at: Timestamp;
+}
+
+/** Every table OwlHub stores, the one source of the storage layer's types. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  login_failures: LoginFailuresTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserRowUpdate = Updateable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
