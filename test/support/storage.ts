@@ -27,7 +27,10 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const dir = mkdtempSync(join(tmpdir(), 'owlhub-test-'));
     return {
       target: { dialect, path: join(dir, 'owlhub.sqlite') },
-      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+      drop: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
     };
   }
   const name = `owlhub_test_${randomBytes(6).toString('hex')}`;
