@@ -26,6 +26,6 @@ function toOutcome(result: MigrationResultSet): MigrationOutcome {
   const error =
     result.error instanceof Error
       ? result.error
-      : new Error(`Migration failed: ${String(result.error)}`);
+      : new Error('Migration failed', { cause: result.error });
   return { applied, error };
 }
