@@ -44,12 +44,19 @@ export interface LoginFailuresTable {
   failed_at: Timestamp;
 }
 
+/** A one-time event of this OwlHub instance, such as `setup`. */
+export interface InstanceEventsTable {
+  name: string;
+  happened_at: Timestamp;
+}
+
 /** Every table OwlHub stores, the one source of the storage layer's types. */
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   login_failures: LoginFailuresTable;
+  instance_events: InstanceEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

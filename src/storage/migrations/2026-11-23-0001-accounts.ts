@@ -49,11 +49,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('login_failures')
     .columns(['email', 'failed_at'])
     .execute();
+
+  // One row per one-time event (the first-run setup); its primary key serialises racing requests.
+  await db.schema
+    .createTable('instance_events')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('happened_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 /** Drops what up() made. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['login_failures', 'api_keys', 'sessions', 'users']) {
+  for (const table of ['instance_events', 'login_failures', 'api_keys', 'sessions', 'users']) {
     await db.schema.dropTable(table).execute();
   }
 }
