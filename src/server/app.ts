@@ -1,0 +1,77 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { authenticate } from './authenticate.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { handleError } from './error-handler.ts';
+import { ApiError } from './errors.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { userRoutes } from './routes/users.ts';
+import { validationHook } from './validation-hook.ts';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds OwlHub's HTTP app on the given dependencies; no I/O happens until a request arrives. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError);
+  app.use('*', provide(deps), logRequests);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('invalid_input', 'The request body is too large (1 MiB at most).');
+      },
+    }),
+    authenticate,
+  );
+  app.route('/api/health', healthRoutes);
+  app.route('/api/auth', authRoutes);
+  app.route('/api/users', userRoutes);
+  app.route('/api/api-keys', apiKeyRoutes);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'owlhub_session',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'OwlHub API', version: '0.1.0' },
+  });
+  app.notFound((c) => {
+    throw new ApiError('not_found', `There is no ${c.req.method} ${c.req.path}.`, {
+      hint: 'The API is described at /api/openapi.json.',
+    });
+  });
+  return app;
+}
+
+function provide(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    c.set('principal', undefined);
+    await next();
+  };
+}
+
+/** One line per request: method, path (no query: it may hold filters worth keeping private), status, time. */
+const logRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  await next();
+  c.get('deps').logger.info(
+    {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    },
+    'request',
+  );
+};

@@ -1,0 +1,106 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false"' })
+  .transform((v) => v === 'true' || v === '1');
+
+const hostEntry = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host or host:port');
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  OWLHUB_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  OWLHUB_SECRET_KEY: z.string().min(1, 'must not be empty').optional(),
+  OWLHUB_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  OWLHUB_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
+    .pipe(z.array(hostEntry)),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+});
+
+/** OwlHub's settings, parsed once from the environment and frozen. */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secretKey: string | undefined;
+  allowPrivateNetworks: boolean;
+  allowedHosts: readonly string[];
+  logLevel: (typeof LOG_LEVELS)[number];
+}>;
+
+/** The outcome of reading the environment: a config, or every problem found. */
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads OwlHub's variables from `env`; unknown OWLHUB_* names count as problems (likely typos). */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const known = new Set(Object.keys(EnvSchema.shape));
+  const unknown = Object.keys(env)
+    .filter((name) => name.startsWith('OWLHUB_') && !known.has(name))
+    .map((name) => `${name}: unknown setting; known ones are ${[...known].join(', ')}`);
+  const parsed = EnvSchema.safeParse(withoutEmpty(env));
+  const problems = [
+    ...unknown,
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map(
+          (i) => `${i.path.join('.')}: ${i.message} (got "${show(env, i.path)}")`,
+        )),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: resolve(e.OWLHUB_DATA_DIR),
+      databaseUrl: e.DATABASE_URL,
+      secretKey: e.OWLHUB_SECRET_KEY,
+      allowPrivateNetworks: e.OWLHUB_ALLOW_PRIVATE_NETWORKS,
+      allowedHosts: Object.freeze([...e.OWLHUB_ALLOWED_HOSTS]),
+      logLevel: e.LOG_LEVEL,
+    }),
+  };
+}
+
+/** Empty variables count as unset, as shells make `FOO=` easy to leave behind. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+/** The offending value for a message; secrets are never echoed. */
+function show(env: Record<string, string | undefined>, path: PropertyKey[]): string {
+  const name = String(path[0]);
+  if (name === 'OWLHUB_SECRET_KEY' || name === 'DATABASE_URL') return '…';
+  return env[name] ?? '';
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, Role, UserRow } from '../storage/schema.ts';
+
+/** What every request handler may use; built once in main.ts. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Who is calling: a browser session (with its CSRF token) or an API key. */
+export type Principal =
+  | { via: 'session'; user: UserRow; sessionCookie: string; csrfToken: string }
+  | { via: 'api_key'; user: UserRow };
+
+/** Hono's environment for OwlHub's app. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    principal: Principal | undefined;
+  };
+}
+
+export type { Role };

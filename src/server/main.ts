@@ -1,0 +1,51 @@
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { openStorage } from '../storage/connect.ts';
+import { migrateToLatest } from '../storage/migrate.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { storageTargetFor } from './storage-target.ts';
+
+/** A started OwlHub server. */
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: opens and migrates storage, builds the app, listens. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const storage = openStorage(storageTargetFor(config));
+  const migrated = await migrateToLatest(storage.db);
+  if (migrated.error) {
+    await storage.close();
+    throw migrated.error;
+  }
+  if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
+
+  const app = createApp({ db: storage.db, logger, now: () => new Date() });
+  const server = await listen(app.fetch, config);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, database: storage.dialect }, 'OwlHub is listening');
+
+  return {
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+      await storage.close();
+    },
+  };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => {
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}
