@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      port: 8080,
+      databaseUrl: undefined,
+      allowPrivateNetworks: false,
+      allowedHosts: [],
+      logLevel: 'info',
+    });
+    expect(result.config.dataDir).toMatch(/\/data$/);
+    expect(Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it('reads every setting', () => {
+    const result = parseConfig({
+      PORT: '9000',
+      OWLHUB_DATA_DIR: '/tmp/owl',
+      DATABASE_URL: 'postgres://u@db:5432/owl',
+      OWLHUB_ALLOW_PRIVATE_NETWORKS: 'true',
+      OWLHUB_ALLOWED_HOSTS: 'jira.internal:8443, 10.0.0.5',
+      LOG_LEVEL: 'debug',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 9000,
+        dataDir: '/tmp/owl',
+        databaseUrl: 'postgres://u@db:5432/owl',
+        allowPrivateNetworks: true,
+        allowedHosts: ['jira.internal:8443', '10.0.0.5'],
+        logLevel: 'debug',
+      },
+    });
+  });
+
+  it('names every bad variable and says what is expected', () => {
+    const result = parseConfig({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      OWLHUB_ALLOW_PRIVATE_NETWORKS: 'yes',
+      OWLHUB_ALLOWED_HOSTS: 'http://jira',
+      OWLHUB_SECRETKEY: 'typo',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    for (const name of [
+      'PORT',
+      'LOG_LEVEL',
+      'DATABASE_URL',
+      'OWLHUB_ALLOW_PRIVATE_NETWORKS',
+      'OWLHUB_ALLOWED_HOSTS',
+      'OWLHUB_SECRETKEY: unknown setting',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('must be one of fatal');
+    expect(text).not.toContain('mysql://x');
+  });
+
+  it('refuses a port out of range', () => {
+    expect(parseConfig({ PORT: '70000' }).ok).toBe(false);
+  });
+});
