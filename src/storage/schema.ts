@@ -50,6 +50,30 @@ export interface InstanceEventsTable {
   happened_at: Timestamp;
 }
 
+/** Where a job is in its life; a retry puts a job back to `queued` with a later `run_at`. */
+export type JobState = 'queued' | 'active' | 'completed' | 'failed';
+
+/** A background job of the SQLite job queue (PostgreSQL uses pg-boss's own tables). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** The job's JSON payload, serialised. */
+  data: string;
+  state: JobState;
+  /** At most one queued or active job per (name, singleton_key). */
+  singleton_key: string | null;
+  /** The period a scheduled job belongs to, so each period is enqueued once. */
+  schedule_slot: string | null;
+  /** How many times a worker has started the job. */
+  attempt: number;
+  run_at: Timestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** Every table OwlHub stores, the one source of the storage layer's types. */
 export interface Database {
   users: UsersTable;
@@ -57,6 +81,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_failures: LoginFailuresTable;
   instance_events: InstanceEventsTable;
+  jobs: JobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -64,3 +89,7 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserRowUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+/** A job as read from the `jobs` table. */
+export type JobRow = Selectable<JobsTable>;
+/** A job about to be inserted. */
+export type NewJobRow = Insertable<JobsTable>;

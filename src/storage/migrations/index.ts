@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as accounts from './2026-11-23-0001-accounts.ts';
+import * as jobs from './2026-11-23-0002-jobs.ts';
 
 /**
  * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
@@ -7,4 +8,5 @@ import * as accounts from './2026-11-23-0001-accounts.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts': accounts,
+  '2026-11-23-0002-jobs': jobs,
 };

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, createTestStorage } from '../../test/support/storage.ts';
+import type { Storage } from '../storage/connect.ts';
+import { createJobQueue } from './create-job-queue.ts';
+import type { JobContext, JobQueue } from './job-queue.ts';
+import { createTestLogger, sleep, waitFor } from './test-fixtures/support.ts';
+
+describe.each(DIALECTS)('job queue on %s', (dialect) => {
+  let storage: Storage;
+  let queue: JobQueue;
+  let logger: ReturnType<typeof createTestLogger>;
+
+  beforeEach(async () => {
+    storage = await createTestStorage(dialect);
+    logger = createTestLogger();
+    queue = createJobQueue(storage, { logger, pollIntervalMs: 100, maintenanceIntervalSeconds: 1 });
+  });
+  afterEach(async () => {
+    await queue.stop(2000);
+    await storage.close();
+  });
+
+  it('runs an enqueued job once, with its data', async () => {
+    const runs: Omit<JobContext, 'signal'>[] = [];
+    queue.register('greet', ({ id, name, data, attempt }) => {
+      runs.push({ id, name, data, attempt });
+      return Promise.resolve();
+    });
+    await queue.start();
+
+    const id = await queue.enqueue('greet', { who: 'world', tags: ['a', 1, null] });
+
+    await waitFor('the job to run', () => runs.length === 1);
+    await sleep(700);
+    expect(runs).toEqual([
+      { id, name: 'greet', data: { who: 'world', tags: ['a', 1, null] }, attempt: 1 },
+    ]);
+    expect(logger.errors).toEqual([]);
+  });
+
+  it('keeps one live job per singleton key and never runs two at once', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    let finished = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    queue.register(
+      'sync',
+      async () => {
+        running += 1;
+        maxRunning = Math.max(maxRunning, running);
+        await released;
+        running -= 1;
+        finished += 1;
+      },
+      { concurrency: 3 },
+    );
+    await queue.start();
+
+    const first = await queue.enqueue(
+      'sync',
+      { integration: 1 },
+      { singletonKey: 'integration:1' },
+    );
+    expect(first).toEqual(expect.any(String));
+    expect(await queue.enqueue('sync', { integration: 1 }, { singletonKey: 'integration:1' })).toBe(
+      null,
+    );
+    await waitFor('the first run to start', () => running === 1);
+    expect(await queue.enqueue('sync', { integration: 1 }, { singletonKey: 'integration:1' })).toBe(
+      null,
+    );
+    // Another key is independent.
+    const other = await queue.enqueue(
+      'sync',
+      { integration: 2 },
+      { singletonKey: 'integration:2' },
+    );
+    expect(other).toEqual(expect.any(String));
+    await waitFor('the other key to run alongside', () => running === 2);
+
+    release();
+    await waitFor('both runs to finish', () => finished === 2);
+    // Once the run is over, the key is free again.
+    await waitFor('the key to be free', () => running === 0);
+    await sleep(100);
+    const again = await queue.enqueue(
+      'sync',
+      { integration: 1 },
+      { singletonKey: 'integration:1' },
+    );
+    expect(again).toEqual(expect.any(String));
+    await waitFor('the new run', () => finished === 3);
+    expect(maxRunning).toBe(2);
+  });
+
+  it('runs a scheduled job repeatedly', async () => {
+    const attempts: number[] = [];
+    queue.register('tick', ({ attempt }) => {
+      attempts.push(attempt);
+      return Promise.resolve();
+    });
+    queue.schedule('tick', 1, { source: 'schedule' });
+    await queue.start();
+
+    await waitFor('three scheduled runs', () => attempts.length >= 3, 8000);
+    expect(attempts.every((attempt) => attempt === 1)).toBe(true);
+  });
+
+  it('retries a failing job, then marks it failed without crashing', async () => {
+    const attempts: number[] = [];
+    queue.register(
+      'flaky',
+      ({ attempt }) => {
+        attempts.push(attempt);
+        return Promise.reject(new Error(`failure ${attempt}`));
+      },
+      { retryLimit: 2, retryDelaySeconds: 0 },
+    );
+    const recovered: number[] = [];
+    queue.register(
+      'recovers',
+      ({ attempt }) => {
+        recovered.push(attempt);
+        return attempt === 1 ? Promise.reject(new Error('once')) : Promise.resolve();
+      },
+      { retryLimit: 2, retryDelaySeconds: 0 },
+    );
+    await queue.start();
+
+    await queue.enqueue('flaky', {});
+    await queue.enqueue('recovers', {});
+
+    await waitFor('every attempt', () => attempts.length === 3 && recovered.length === 2);
+    await sleep(1200);
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(recovered).toEqual([1, 2]);
+  });
+
+  it('does not start a job before its startAfter', async () => {
+    const startedAt: number[] = [];
+    queue.register('later', () => {
+      startedAt.push(Date.now());
+      return Promise.resolve();
+    });
+    await queue.start();
+
+    const notBefore = Date.now() + 1500;
+    await queue.enqueue('later', {}, { startAfter: new Date(notBefore) });
+
+    await waitFor('the delayed run', () => startedAt.length === 1);
+    expect(startedAt[0]).toBeGreaterThanOrEqual(notBefore - 50);
+  });
+
+  it('stop() waits for a running handler', async () => {
+    let started = false;
+    let finished = false;
+    queue.register('slow', async () => {
+      started = true;
+      await sleep(400);
+      finished = true;
+    });
+    await queue.start();
+    await queue.enqueue('slow', {});
+    await waitFor('the run to start', () => started);
+
+    await queue.stop(5000);
+    expect(finished).toBe(true);
+  });
+});
