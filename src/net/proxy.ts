@@ -63,6 +63,13 @@ export function createProxyDispatcher(
   agentOptions: EnvHttpProxyAgent.Options,
   vet: VetOptions,
 ): Dispatcher {
-  const agent = new EnvHttpProxyAgent({ ...agentOptions, ...proxy });
+  // Empty strings, not undefined: undici would otherwise read process.env, and only main.ts may.
+  // As in undici, https targets fall back to the http proxy when no https proxy is set.
+  const agent = new EnvHttpProxyAgent({
+    ...agentOptions,
+    httpProxy: proxy.httpProxy ?? '',
+    httpsProxy: proxy.httpsProxy ?? '',
+    noProxy: proxy.noProxy ?? '',
+  });
   return agent.compose(precheckInterceptor(vet));
 }
