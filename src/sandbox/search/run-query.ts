@@ -1,0 +1,58 @@
+import type { Account } from '../http/accounts.ts';
+import { compileQuery } from '../jql/compile.ts';
+import { parseJql } from '../jql/parse.ts';
+import { evalContextFor } from '../routes/route-context.ts';
+import type { SandboxRuntime } from '../runtime.ts';
+
+/** The ordered ids matching a query, and whether the query restricts anything. */
+export interface QueryResult {
+  readonly ids: readonly number[];
+  readonly bounded: boolean;
+}
+
+interface CacheEntry {
+  readonly version: number;
+  readonly at: number;
+  readonly result: QueryResult;
+}
+
+const CACHE_TTL_MS = 2000;
+const CACHE_SIZE = 16;
+const caches = new WeakMap<SandboxRuntime, Map<string, CacheEntry>>();
+
+function evaluate(runtime: SandboxRuntime, account: Account | null, jql: string): QueryResult {
+  const compiled = compileQuery(parseJql(jql), evalContextFor(runtime, account));
+  const matching = [];
+  for (const issue of runtime.store.allIssues()) if (compiled.matches(issue)) matching.push(issue);
+  matching.sort(compiled.compare);
+  return { ids: matching.map((issue) => issue.id), bounded: compiled.bounded };
+}
+
+/**
+ * Runs JQL for a caller. Results are cached briefly (until the data changes or two seconds pass) so
+ * that paging through 100,000 issues does not re-sort them for every page; JQL errors are thrown.
+ */
+export function runQuery(
+  runtime: SandboxRuntime,
+  account: Account | null,
+  jql: string,
+): QueryResult {
+  let cache = caches.get(runtime);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(runtime, cache);
+  }
+  const key = `${account?.user.id ?? ''}\u0000${jql}`;
+  const now = runtime.now();
+  const hit = cache.get(key);
+  if (hit !== undefined && hit.version === runtime.store.version && now - hit.at < CACHE_TTL_MS)
+    return hit.result;
+  const result = evaluate(runtime, account, jql);
+  cache.delete(key);
+  cache.set(key, { version: runtime.store.version, at: now, result });
+  for (const oldest of cache.keys()) {
+    if (cache.size <= CACHE_SIZE) break;
+    cache.delete(oldest);
+  }
+  return result;
+}
