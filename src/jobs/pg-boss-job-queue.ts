@@ -9,7 +9,7 @@ import type {
   JobQueue,
   RegisterOptions,
 } from './job-queue.ts';
-import { pgBossDb } from './kysely-pg-boss-db.ts';
+import { pgBossDb, pgBossTransactionDb } from './kysely-pg-boss-db.ts';
 import type { JobLogger, Registration } from './options.ts';
 import { REGISTRATION_DEFAULTS, checkSchedulePeriod, resolveRegistration } from './options.ts';
 import { runHandler } from './run-handler.ts';
@@ -28,6 +28,9 @@ const SCHEMA = 'pgboss';
 // pg-boss refuses to poll more often than every 500 ms.
 const MIN_POLL_SECONDS = 0.5;
 const STOP_GRACE_MS = 1000;
+const MAX_CREATE_QUEUE_ATTEMPTS = 5;
+// PostgreSQL's deadlock_detected error code.
+const DEADLOCK_DETECTED = '40P01';
 
 /**
  * The job queue of a PostgreSQL deployment, on pg-boss: processes sharing the database share the
@@ -42,7 +45,7 @@ export class PgBossJobQueue implements JobQueue {
   readonly #schedules: { name: string; everySeconds: number; data: JobData }[] = [];
   readonly #running = new RunningJobs();
   readonly #workerIds = new Map<string, string[]>();
-  readonly #knownQueues = new Set<string>();
+  readonly #queues = new Map<string, Promise<void>>();
   readonly #stopTickers: (() => void)[] = [];
   #state: 'new' | 'started' | 'stopped' = 'new';
 
@@ -130,10 +133,9 @@ export class PgBossJobQueue implements JobQueue {
       retryDelay: registration.retryDelaySeconds,
       expireInSeconds: registration.leaseSeconds,
     };
-    await this.#boss.createQueue(name, queueOptions);
+    await this.#ensureQueue(name);
     // createQueue leaves an existing queue alone; the options of the latest deployment win.
     await this.#boss.updateQueue(name, queueOptions);
-    this.#knownQueues.add(name);
     const workOptions = {
       batchSize: 1,
       includeMetadata: true as const,
@@ -142,20 +144,30 @@ export class PgBossJobQueue implements JobQueue {
     const ids: string[] = [];
     // pg-boss 10 runs one job at a time per work() call, so concurrency is that many calls.
     for (let i = 0; i < registration.concurrency; i += 1) {
-      ids.push(
-        await this.#boss.work<unknown>(name, workOptions, (jobs) => this.#run(registration, jobs)),
-      );
+      // The first fetch is a database round trip away, so the id is known before any job runs.
+      const worker = { id: '' };
+      const handle = (jobs: PgBoss.JobWithMetadata<unknown>[]) =>
+        this.#run(registration, worker.id, jobs);
+      worker.id = await this.#boss.work<unknown>(name, workOptions, handle);
+      ids.push(worker.id);
     }
     this.#workerIds.set(name, ids);
   }
 
-  async #run(registration: Registration, jobs: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {
+  async #run(
+    registration: Registration,
+    workerId: string,
+    jobs: PgBoss.JobWithMetadata<unknown>[],
+  ): Promise<void> {
     for (const job of jobs) {
       // retryCount counts the runs before this one.
       const run = { id: job.id, name: job.name, data: job.data, attempt: job.retryCount + 1 };
       const error = await this.#running.track(job.name, job.id, (stopSignal) =>
         runHandler(registration, run, stopSignal),
       );
+      // A pg-boss worker otherwise sleeps out the rest of its polling interval after every job,
+      // which caps it at about two jobs a second; a busy queue should go straight to the next.
+      if (workerId !== '') this.#boss.notifyWorker(workerId);
       // Throwing is how a pg-boss worker fails a job; pg-boss catches it and schedules the retry.
       if (error !== undefined) throw error;
     }
@@ -175,21 +187,45 @@ export class PgBossJobQueue implements JobQueue {
     return this.#db.transaction().execute(async (trx) => {
       await lockSingletonKey(trx, name, key);
       if (await hasLivePgBossJob(trx, SCHEMA, name, key)) return null;
-      return this.#boss.send(name, data, { ...options, singletonKey: key, db: pgBossDb(trx) });
+      return this.#boss.send(name, data, {
+        ...options,
+        singletonKey: key,
+        db: pgBossTransactionDb(trx),
+      });
     });
   }
 
   // pg-boss silently drops a job for a queue that does not exist yet. A queue made here, by a
   // process that only enqueues, gets the default options until a worker process registers it.
-  async #ensureQueue(name: string): Promise<void> {
-    if (this.#knownQueues.has(name)) return;
-    await this.#boss.createQueue(name, {
+  // Concurrent callers in this process share one creation.
+  #ensureQueue(name: string): Promise<void> {
+    let created = this.#queues.get(name);
+    if (created === undefined) {
+      created = this.#createQueue(name);
+      this.#queues.set(name, created);
+      created.catch(() => this.#queues.delete(name));
+    }
+    return created;
+  }
+
+  // pg-boss's create_queue attaches a partition and a foreign key, so two processes creating the
+  // same queue at once can deadlock; PostgreSQL then aborts one, which simply tries again.
+  async #createQueue(name: string): Promise<void> {
+    const options = {
       name,
       retryLimit: REGISTRATION_DEFAULTS.retryLimit,
       retryDelay: REGISTRATION_DEFAULTS.retryDelaySeconds,
       expireInSeconds: REGISTRATION_DEFAULTS.leaseSeconds,
-    });
-    this.#knownQueues.add(name);
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.#boss.createQueue(name, options);
+        return;
+      } catch (error) {
+        if (!isDeadlock(error) || attempt === MAX_CREATE_QUEUE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100));
+      }
+    }
   }
 
   // Wakes this process's idle workers at once rather than at their next poll.
@@ -203,4 +239,8 @@ export class PgBossJobQueue implements JobQueue {
       throw new Error(`Job queue: call ${action}() ${when}`);
     }
   }
+}
+
+function isDeadlock(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === DEADLOCK_DETECTED;
 }
