@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { userRoutes } from './routes/users.ts';
 import { validationHook } from './validation-hook.ts';
+import { webAssets } from './web-assets.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     openapi: '3.1.0',
     info: { title: 'OwlHub API', version: '0.1.0' },
   });
+  app.use('*', webAssets());
   app.notFound((c) => {
     throw new ApiError('not_found', `There is no ${c.req.method} ${c.req.path}.`, {
       hint: 'The API is described at /api/openapi.json.',

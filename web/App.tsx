@@ -1,0 +1,74 @@
+import { AdminOnly } from './components/AdminOnly.tsx';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
+import { Layout } from './components/Layout.tsx';
+import { Redirect } from './components/Redirect.tsx';
+import { EditIntegrationPage } from './pages/EditIntegrationPage.tsx';
+import { IntegrationPage } from './pages/IntegrationPage.tsx';
+import { IntegrationsPage } from './pages/IntegrationsPage.tsx';
+import { JiraSettingsPage } from './pages/JiraSettingsPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NewIntegrationPage } from './pages/NewIntegrationPage.tsx';
+import { NewJiraIntegrationPage } from './pages/NewJiraIntegrationPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { useMe } from './queries.ts';
+import { isReturningBrowser } from './returning.ts';
+import type { Route } from './routes.ts';
+import { matchRoute } from './routes.ts';
+import { usePath } from './router.ts';
+
+/** Decides between setup, login and the logged-in pages, then shows the page for the path. */
+export function App() {
+  const me = useMe();
+  const route = matchRoute(usePath());
+  if (me.isPending) return <p className="loading">Loading…</p>;
+  if (me.isError) {
+    return (
+      <main className="auth">
+        <ErrorNotice error={me.error} title="OwlHub could not be reached" />
+      </main>
+    );
+  }
+  if (me.data === null) {
+    if (route.page === 'setup') return <SetupPage />;
+    if (route.page === 'login') return <LoginPage />;
+    // A browser that never logged in is most likely the first run; setup answers 409 otherwise.
+    return isReturningBrowser() ? <LoginPage /> : <SetupPage />;
+  }
+  return <Layout user={me.data}>{pageFor(route)}</Layout>;
+}
+
+function pageFor(route: Route) {
+  switch (route.page) {
+    case 'home':
+    case 'setup':
+    case 'login':
+      return <Redirect to="/integrations" />;
+    case 'integrations':
+      return <IntegrationsPage />;
+    case 'new-integration':
+      return (
+        <AdminOnly>
+          <NewIntegrationPage />
+        </AdminOnly>
+      );
+    case 'new-jira-integration':
+      return (
+        <AdminOnly>
+          <NewJiraIntegrationPage />
+        </AdminOnly>
+      );
+    case 'integration':
+      return <IntegrationPage id={route.id} />;
+    case 'edit-integration':
+      return (
+        <AdminOnly>
+          <EditIntegrationPage id={route.id} />
+        </AdminOnly>
+      );
+    case 'jira-settings':
+      return <JiraSettingsPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/** The centred card that the setup and login pages sit in. */
+export function AuthFrame(props: { title: string; children: ReactNode }) {
+  return (
+    <main className="auth">
+      <div className="auth__card">
+        <p className="brand brand--large">OwlHub</p>
+        <h1>{props.title}</h1>
+        {props.children}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { User } from '../api-schemas.ts';
+import { logOut } from '../endpoints.ts';
+import { navigate, usePath } from '../router.ts';
+import { Link } from './Link.tsx';
+
+const NAV = [
+  { href: '/integrations', label: 'Integrations' },
+  { href: '/settings/jira', label: 'Settings' },
+] as const;
+
+/** The frame around every logged-in page: brand, navigation, who is logged in, log out. */
+export function Layout(props: { user: User; children: ReactNode }) {
+  const path = usePath();
+  const queryClient = useQueryClient();
+  const logout = useMutation({
+    mutationFn: logOut,
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(['me'], null);
+      navigate('/login');
+    },
+  });
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link href="/integrations" className="brand">
+          OwlHub
+        </Link>
+        <nav aria-label="Main" className="topbar__nav">
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={
+                path.startsWith(item.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined
+              }
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="topbar__user">
+          <span>
+            {props.user.name} <span className="role">{props.user.role}</span>
+          </span>
+          <button type="button" className="button button--quiet" onClick={() => logout.mutate()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main className="main">{props.children}</main>
+    </div>
+  );
+}

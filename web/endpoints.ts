@@ -1,0 +1,96 @@
+/** One function per API call the web app makes. */
+import { z } from 'zod';
+import type {
+  CreateIntegrationRequest,
+  IntegrationView,
+  SiteDetection,
+  UpdateIntegrationRequest,
+} from '../src/shared/integrations.ts';
+import { ApiError, callApi, setCsrfToken } from './api.ts';
+import type { User } from './api-schemas.ts';
+import {
+  IntegrationListSchema,
+  IntegrationSchema,
+  NoContentSchema,
+  SessionSchema,
+  SiteDetectionSchema,
+} from './api-schemas.ts';
+
+/** The logged-in account, or null when nobody is logged in. */
+export async function fetchMe(): Promise<User | null> {
+  try {
+    const session = await callApi('GET', '/api/auth/me', SessionSchema);
+    setCsrfToken(session.csrfToken);
+    return session.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** Creates the first admin and logs in as them. */
+export async function setUp(input: {
+  name: string;
+  email: string;
+  password: string;
+}): Promise<User> {
+  const session = await callApi('POST', '/api/auth/setup', SessionSchema, input);
+  setCsrfToken(session.csrfToken);
+  return session.user;
+}
+
+/** Logs in with email and password. */
+export async function logIn(input: { email: string; password: string }): Promise<User> {
+  const session = await callApi('POST', '/api/auth/login', SessionSchema, input);
+  setCsrfToken(session.csrfToken);
+  return session.user;
+}
+
+/** Ends the session. */
+export async function logOut(): Promise<void> {
+  await callApi('POST', '/api/auth/logout', NoContentSchema);
+  setCsrfToken(null);
+}
+
+/** Every integration. */
+export async function listIntegrations(): Promise<IntegrationView[]> {
+  return (await callApi('GET', '/api/integrations', IntegrationListSchema)).items;
+}
+
+/** One integration. */
+export function getIntegration(id: string): Promise<IntegrationView> {
+  return callApi('GET', integrationPath(id), IntegrationSchema);
+}
+
+/** Creates an integration; it answers at once with status pending. */
+export function createIntegration(input: CreateIntegrationRequest): Promise<IntegrationView> {
+  return callApi('POST', '/api/integrations', IntegrationSchema, input);
+}
+
+/** Renames it or changes its site or credentials (which re-verifies). */
+export function updateIntegration(
+  id: string,
+  input: UpdateIntegrationRequest,
+): Promise<IntegrationView> {
+  return callApi('PATCH', integrationPath(id), IntegrationSchema, input);
+}
+
+/** Deletes it with its credentials and mirror. */
+export async function deleteIntegration(id: string): Promise<void> {
+  await callApi('DELETE', integrationPath(id), NoContentSchema);
+}
+
+/** Runs verification again; the answer comes through polling. */
+export async function verifyIntegration(id: string): Promise<void> {
+  await callApi('POST', `${integrationPath(id)}/verify`, z.unknown());
+}
+
+/** Asks the server what kind of Jira answers at `siteUrl`. */
+export function detectSite(siteUrl: string): Promise<SiteDetection> {
+  const query = new URLSearchParams({ siteUrl });
+  return callApi('GET', `/api/integrations/detect?${query.toString()}`, SiteDetectionSchema);
+}
+
+function integrationPath(id: string): string {
+  return `/api/integrations/${encodeURIComponent(id)}`;
+}

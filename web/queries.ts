@@ -1,0 +1,66 @@
+/** TanStack Query hooks: the one place that knows cache keys and when to poll. */
+import { useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { IntegrationView, SiteDetection } from '../src/shared/integrations.ts';
+import type { User } from './api-schemas.ts';
+import { detectSite, fetchMe, getIntegration, listIntegrations } from './endpoints.ts';
+import { isSiteUrl } from './site-url.ts';
+import { useDebounced } from './use-debounced.ts';
+
+/** Cache keys, in one place so that writes invalidate the right reads. */
+export const keys = {
+  me: ['me'] as const,
+  integrations: ['integrations'] as const,
+  integration: (id: string) => ['integrations', id] as const,
+};
+
+// Verification usually takes a second or two; polling this often makes the status feel live.
+const PENDING_POLL_MS = 1000;
+
+/** The logged-in account (null when logged out). */
+export function useMe(): UseQueryResult<User | null> {
+  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** The logged-in account, for pages that only render when someone is logged in. */
+export function useUser(): User | null {
+  return useMe().data ?? null;
+}
+
+/** Every integration; polls while any of them is still pending. */
+export function useIntegrations(): UseQueryResult<IntegrationView[]> {
+  return useQuery({
+    queryKey: keys.integrations,
+    queryFn: listIntegrations,
+    refetchInterval: (query) =>
+      query.state.data?.some((i) => i.status === 'pending') === true ? PENDING_POLL_MS : false,
+  });
+}
+
+/** One integration; polls while it is pending, so Pending turns into Connected or Failed by itself. */
+export function useIntegration(id: string): UseQueryResult<IntegrationView> {
+  return useQuery({
+    queryKey: keys.integration(id),
+    queryFn: () => getIntegration(id),
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? PENDING_POLL_MS : false),
+  });
+}
+
+// Long enough that a person typing a URL does not cause a request per key.
+const DETECT_DEBOUNCE_MS = 400;
+
+/** Cloud or Server/DC, asked of the site (through OwlHub) once the typed URL settles. */
+export function useSiteDetection(siteUrl: string): {
+  query: UseQueryResult<SiteDetection>;
+  settledUrl: string;
+} {
+  const settledUrl = useDebounced(siteUrl.trim(), DETECT_DEBOUNCE_MS);
+  const query = useQuery({
+    queryKey: ['detect', settledUrl],
+    queryFn: () => detectSite(settledUrl),
+    enabled: isSiteUrl(settledUrl),
+    staleTime: 60_000,
+    retry: false,
+  });
+  return { query, settledUrl };
+}
