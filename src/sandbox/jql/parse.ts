@@ -118,7 +118,11 @@ class Parser {
       this.index++;
       return 'is not';
     }
-    return this.fail(`operator. ${VALID_OPERATORS}`);
+    if (token === undefined) return this.fail('operator');
+    throw syntaxError(
+      `Expecting operator but got '${token.text}'. ${VALID_OPERATORS}`,
+      token.offset,
+    );
   }
 
   private parseOperand(operator: Operator): Operand {

@@ -159,7 +159,7 @@ const CUSTOM_SCHEMAS: Record<string, { type: string; custom: string; items?: str
 };
 
 /** The `/field` list: system fields and the custom fields with their schemas. */
-export function renderFields(ctx: RenderContext): Record<string, unknown>[] {
+export function renderFields(): Record<string, unknown>[] {
   const system = SYSTEM_FIELD_LIST.map(([id, name, type, navigable]) => ({
     id,
     key: id,
@@ -181,7 +181,6 @@ export function renderFields(ctx: RenderContext): Record<string, unknown>[] {
     searchable: true,
     clauseNames: [`cf[${f.numericId}]`, f.name],
     schema: { ...CUSTOM_SCHEMAS[f.kind], customId: f.numericId },
-    ...(ctx.flavor === 'cloud' ? { untranslatedName: f.name } : {}),
   }));
   return [...system, ...custom];
 }

@@ -107,6 +107,6 @@ export function metaRoutes(scope: ApiScope): Hono<SandboxEnv> {
     c.json(STATUS_CATEGORIES.map((s) => renderCategory(requestScope(c, scope).render, s.id))),
   );
   app.get('/priority', (c) => c.json(renderPriorities(requestScope(c, scope).render)));
-  app.get('/field', (c) => c.json(renderFields(requestScope(c, scope).render)));
+  app.get('/field', (c) => c.json(renderFields()));
   return app;
 }
