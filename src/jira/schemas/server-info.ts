@@ -20,9 +20,14 @@ export type Deployment = 'cloud' | 'datacenter';
 
 /**
  * Reads the deployment from serverInfo. Real Data Center 9.x and 10.x report
- * `deploymentType: "Server"`, so Server and DataCenter (and a missing value,
- * as on old Servers) all mean a self-hosted Jira: API v2, PAT or Basic auth.
+ * `deploymentType: "Server"`, so Server and DataCenter both mean a self-hosted
+ * Jira: API v2, PAT or Basic auth. Without the field (Atlassian's own Cloud
+ * example omits it, old Servers lack it) Cloud still shows in its version,
+ * 1001.0.0-SNAPSHOT, which no self-hosted release comes near.
  */
 export function detectDeployment(info: ServerInfo): Deployment {
-  return info.deploymentType === 'Cloud' ? 'cloud' : 'datacenter';
+  if (info.deploymentType !== undefined) {
+    return info.deploymentType === 'Cloud' ? 'cloud' : 'datacenter';
+  }
+  return info.version.startsWith('1001.') ? 'cloud' : 'datacenter';
 }
