@@ -65,7 +65,7 @@ describe.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
     );
 
     await waitFor('every job to run', () => runsById.size === 40, 15_000);
-    await sleep(500);
+    await sleep(300);
     expect(new Set(runsById.keys())).toEqual(new Set(ids));
     expect([...runsById.values()].every((runs) => runs === 1)).toBe(true);
     expect(overlaps).toBe(0);
@@ -96,7 +96,7 @@ describe.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
     const startedAt = Date.now();
     await Promise.all(queues.map((queue) => queue.start()));
 
-    await sleep(3200);
+    await sleep(2200);
     const periods = Math.ceil((Date.now() - startedAt) / 1000);
     // Each process ticks twice a period, four enqueues a period in all; one per period gets in.
     expect(runs.length).toBeGreaterThanOrEqual(periods - 1);

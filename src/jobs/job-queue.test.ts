@@ -31,7 +31,7 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     const id = await queue.enqueue('greet', { who: 'world', tags: ['a', 1, null] });
 
     await waitFor('the job to run', () => runs.length === 1);
-    await sleep(700);
+    await sleep(400);
     expect(runs).toEqual([
       { id, name: 'greet', data: { who: 'world', tags: ['a', 1, null] }, attempt: 1 },
     ]);
@@ -134,7 +134,7 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     await queue.enqueue('recovers', {});
 
     await waitFor('every attempt', () => attempts.length === 3 && recovered.length === 2);
-    await sleep(1200);
+    await sleep(600);
     expect(attempts).toEqual([1, 2, 3]);
     expect(recovered).toEqual([1, 2]);
   });
@@ -147,7 +147,7 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     });
     await queue.start();
 
-    const notBefore = Date.now() + 1500;
+    const notBefore = Date.now() + 1000;
     await queue.enqueue('later', {}, { startAfter: new Date(notBefore) });
 
     await waitFor('the delayed run', () => startedAt.length === 1);

@@ -10,7 +10,10 @@ export interface JobQueueOptions {
   logger: JobLogger;
   /** SQLite: names this process in job leases (default `<host>:<pid>:<random>`). */
   workerId?: string;
-  /** How often an idle worker looks for due jobs (default 200 ms; pg-boss polls at most every 500 ms). */
+  /**
+   * How often an idle queue looks for due jobs (default 200 ms on SQLite, 1000 ms on PostgreSQL,
+   * where every process polls one shared server). An enqueue wakes this process's queue at once.
+   */
   pollIntervalMs?: number;
   /**
    * PostgreSQL: how often pg-boss looks for jobs whose lease ran out (default 30 s), so a dead

@@ -35,5 +35,9 @@ function openSqlite(path: string): Kysely<Database> {
 
 function openPostgres(target: { url: string; maxConnections?: number }): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+  // An idle connection the server ends (a restart, a dropped test database) makes the pool emit
+  // 'error', which with no listener crashes the process. The pool has already discarded that
+  // connection and the next query opens a new one, so there is nothing more to do here.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -22,7 +22,7 @@ queue.register(
     process.stdout.write(`started ${id} ${attempt}\n`);
     await new Promise((resolve) => setTimeout(resolve, 60_000));
   },
-  { leaseSeconds: 2, retryLimit: 2, retryDelaySeconds: 0 },
+  { leaseSeconds: 1, retryLimit: 2, retryDelaySeconds: 0 },
 );
 await queue.start();
 await queue.enqueue('long', { step: 'interrupted' });
