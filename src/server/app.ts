@@ -8,6 +8,7 @@ import { ApiError } from './errors.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { userRoutes } from './routes/users.ts';
 import { validationHook } from './validation-hook.ts';
 import { webAssets } from './web-assets.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/auth', authRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/api-keys', apiKeyRoutes);
+  app.route('/api/integrations', integrationRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',

@@ -33,7 +33,7 @@ describe('parseConfig', () => {
         dataDir: '/tmp/owl',
         databaseUrl: 'postgres://u@db:5432/owl',
         allowPrivateNetworks: true,
-        allowedHosts: ['jira.internal:8443', '10.0.0.5'],
+        allowedHosts: [{ host: 'jira.internal', port: 8443 }, { host: '10.0.0.5' }],
         logLevel: 'debug',
       },
     });
@@ -47,6 +47,7 @@ describe('parseConfig', () => {
       OWLHUB_ALLOW_PRIVATE_NETWORKS: 'yes',
       OWLHUB_ALLOWED_HOSTS: 'http://jira',
       OWLHUB_SECRETKEY: 'typo',
+      OWLHUB_SECRET_KEY: 'too-short-to-be-a-key',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -58,11 +59,18 @@ describe('parseConfig', () => {
       'OWLHUB_ALLOW_PRIVATE_NETWORKS',
       'OWLHUB_ALLOWED_HOSTS',
       'OWLHUB_SECRETKEY: unknown setting',
+      'OWLHUB_SECRET_KEY: must be a 32-byte key',
     ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('must be one of fatal');
     expect(text).not.toContain('mysql://x');
+    expect(text).not.toContain('too-short-to-be-a-key');
+  });
+
+  it('builds the keyring from OWLHUB_SECRET_KEY', () => {
+    const result = parseConfig({ OWLHUB_SECRET_KEY: 'a'.repeat(64) });
+    expect(result.ok && result.config.keyring?.current.id).toBeTruthy();
   });
 
   it('refuses a port out of range', () => {

@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { AllowedHost } from '../net/index.ts';
+import { parseAllowedHosts } from '../net/index.ts';
+import type { Keyring } from '../secrets/index.ts';
+import { keyringFromEnv } from '../secrets/index.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false"' })
   .transform((v) => v === 'true' || v === '1');
-
-const hostEntry = z
-  .string()
-  .trim()
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host or host:port');
 
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -25,18 +24,33 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  OWLHUB_SECRET_KEY: z.string().min(1, 'must not be empty').optional(),
+  OWLHUB_SECRET_KEY: z
+    .string()
+    .transform((value, ctx) => {
+      const keyring = keyringFromEnv(value);
+      if (keyring.ok) return keyring.value;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a 32-byte key as base64 or 64 hex characters (or a comma-separated list, newest first); ' +
+          'make one with `openssl rand -base64 32`',
+      });
+      return z.NEVER;
+    })
+    .optional(),
   OWLHUB_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   OWLHUB_ALLOWED_HOSTS: z
     .string()
     .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0),
-    )
-    .pipe(z.array(hostEntry)),
+    .transform((value, ctx) => {
+      const hosts = parseAllowedHosts(value);
+      if (hosts.ok) return hosts.value;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${hosts.error.entry}": ${hosts.error.reason}; use host[:port],… like jira.internal:8443`,
+      });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -48,9 +62,10 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
-  secretKey: string | undefined;
+  /** From OWLHUB_SECRET_KEY; when unset, the key file in the data dir is used. */
+  keyring: Keyring | undefined;
   allowPrivateNetworks: boolean;
-  allowedHosts: readonly string[];
+  allowedHosts: readonly AllowedHost[];
   logLevel: (typeof LOG_LEVELS)[number];
 }>;
 
@@ -81,9 +96,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: e.HOST,
       dataDir: resolve(e.OWLHUB_DATA_DIR),
       databaseUrl: e.DATABASE_URL,
-      secretKey: e.OWLHUB_SECRET_KEY,
+      keyring: e.OWLHUB_SECRET_KEY,
       allowPrivateNetworks: e.OWLHUB_ALLOW_PRIVATE_NETWORKS,
-      allowedHosts: Object.freeze([...e.OWLHUB_ALLOWED_HOSTS]),
+      allowedHosts: Object.freeze(e.OWLHUB_ALLOWED_HOSTS),
       logLevel: e.LOG_LEVEL,
     }),
   };

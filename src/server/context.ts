@@ -1,13 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import type { Database, Role, UserRow } from '../storage/schema.ts';
+import type { IntegrationDeps } from '../integrations/deps.ts';
+import type { Role, UserRow } from '../storage/schema.ts';
 
 /** What every request handler may use; built once in main.ts. */
-export interface AppDeps {
-  db: Kysely<Database>;
-  logger: Logger;
-  now: () => Date;
-}
+export type AppDeps = IntegrationDeps;
 
 /** Who is calling: a browser session (with its CSRF token) or an API key. */
 export type Principal =

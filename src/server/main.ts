@@ -1,10 +1,14 @@
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import type { IntegrationDeps } from '../integrations/deps.ts';
+import { registerIntegrationJobs } from '../integrations/register-jobs.ts';
+import { createJobQueue } from '../jobs/create-job-queue.ts';
 import { openStorage } from '../storage/connect.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { loadKeyring } from './keyring.ts';
 import { storageTargetFor } from './storage-target.ts';
 
 /** A started OwlHub server. */
@@ -13,8 +17,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The composition root: opens and migrates storage, builds the app, listens. */
+/** The composition root: opens and migrates storage, loads the key, starts jobs, listens. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const keyring = await loadKeyring(config);
   const storage = openStorage(storageTargetFor(config));
   const migrated = await migrateToLatest(storage.db);
   if (migrated.error) {
@@ -23,7 +28,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
 
-  const app = createApp({ db: storage.db, logger, now: () => new Date() });
+  const jobs = createJobQueue(storage, { logger });
+  const deps: IntegrationDeps = {
+    db: storage.db,
+    keyring,
+    jobs,
+    network: {
+      allowPrivateNetworks: config.allowPrivateNetworks,
+      allowedHosts: config.allowedHosts,
+    },
+    logger,
+    now: () => new Date(),
+  };
+  registerIntegrationJobs(deps);
+  await jobs.start();
+
+  const app = createApp(deps);
   const server = await listen(app.fetch, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -36,6 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
       });
+      await jobs.stop();
       await storage.close();
     },
   };

@@ -74,6 +74,37 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+/** A connected (or connecting) Jira. JSON columns hold API-shaped values OwlHub never queries into. */
+export interface IntegrationsTable {
+  id: string;
+  type: 'jira';
+  name: string;
+  site_url: string;
+  /** 1 when the user confirmed that the token may travel over plain HTTP. */
+  allow_insecure_http: number;
+  auth_type: 'cloud_token' | 'personal_access_token' | 'basic_password';
+  email: string | null;
+  username: string | null;
+  /** The token or password in a secrets envelope; null once cleared (e.g. the site URL changed). */
+  secret_ciphertext: string | null;
+  token_hint: string | null;
+  deployment: 'cloud' | 'server' | 'datacenter' | null;
+  status: 'pending' | 'connected' | 'failed';
+  error_json: string | null;
+  account_json: string | null;
+  deployment_info_json: string | null;
+  access_json: string | null;
+  checks_json: string;
+  /** Bumped on every change of site or credentials, so a stale verification cannot overwrite a newer one. */
+  settings_version: number;
+  consecutive_failures: number;
+  last_verified_at: Timestamp | null;
+  next_check_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Every table OwlHub stores, the one source of the storage layer's types. */
 export interface Database {
   users: UsersTable;
@@ -82,6 +113,7 @@ export interface Database {
   login_failures: LoginFailuresTable;
   instance_events: InstanceEventsTable;
   jobs: JobsTable;
+  integrations: IntegrationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -93,3 +125,7 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type JobRow = Selectable<JobsTable>;
 /** A job about to be inserted. */
 export type NewJobRow = Insertable<JobsTable>;
+/** An integration as read from its table. */
+export type IntegrationRow = Selectable<IntegrationsTable>;
+/** Columns of an integration that may change after creation. */
+export type IntegrationRowUpdate = Updateable<IntegrationsTable>;

@@ -1,17 +1,35 @@
 import { Writable } from 'node:stream';
+import type { IntegrationDeps } from '../../src/integrations/deps.ts';
+import { registerIntegrationJobs } from '../../src/integrations/register-jobs.ts';
+import { createJobQueue } from '../../src/jobs/create-job-queue.ts';
+import type { NetworkPolicy } from '../../src/net/index.ts';
+import { createKeyring, generateSecretKey } from '../../src/secrets/index.ts';
+import type { Keyring } from '../../src/secrets/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import type { Storage } from '../../src/storage/connect.ts';
 
-/** An in-process OwlHub app with a captured log, for API tests. */
+/** Loopback allowed, as the sandbox runs on 127.0.0.1; everything else as in production. */
+export const LOOPBACK_ALLOWED: NetworkPolicy = {
+  allowPrivateNetworks: false,
+  allowedHosts: [{ host: '127.0.0.1' }],
+};
+
+/** An in-process OwlHub app with running jobs and a captured log, for API tests. */
 export interface TestApi {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Everything the app logged so far, as raw text. */
   logText(): string;
+  deps: IntegrationDeps;
+  /** Stops the job queue; call before closing the storage. */
+  close(): Promise<void>;
 }
 
-/** Builds the app on `storage`, logging at debug into memory. */
-export function createTestApi(storage: Storage): TestApi {
+/** Builds the app on `storage`, logging at debug into memory, with the job queue started. */
+export async function createTestApi(
+  storage: Storage,
+  options: { network?: NetworkPolicy; keyring?: Keyring } = {},
+): Promise<TestApi> {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -19,15 +37,35 @@ export function createTestApi(storage: Storage): TestApi {
       done();
     },
   });
-  const app = createApp({
-    db: storage.db,
-    logger: createLogger('debug', sink),
-    now: () => new Date(),
+  const logger = createLogger('debug', sink);
+  const keyring = options.keyring ?? unwrap(createKeyring(generateSecretKey()));
+  const jobs = createJobQueue(storage, {
+    logger,
+    pollIntervalMs: 50,
+    maintenanceIntervalSeconds: 1,
   });
+  const deps: IntegrationDeps = {
+    db: storage.db,
+    keyring,
+    jobs,
+    network: options.network ?? LOOPBACK_ALLOWED,
+    logger,
+    now: () => new Date(),
+  };
+  registerIntegrationJobs(deps, { connectTimeoutMs: 2000 });
+  await jobs.start();
+  const app = createApp(deps);
   return {
     request: async (path, init) => app.request(`http://localhost${path}`, init),
     logText: () => lines.join(''),
+    deps,
+    close: () => jobs.stop(5000),
   };
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(`test setup failed: ${JSON.stringify(result.error)}`);
+  return result.value;
 }
 
 /** A logged-in browser: keeps the session cookie and sends the CSRF token on writes. */

@@ -13,7 +13,7 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
 
   beforeEach(async () => {
     storage = await createTestStorage(dialect);
-    api = createTestApi(storage);
+    api = await createTestApi(storage);
     admin = await logIn(
       api,
       { email: 'admin@example.com', password: PASSWORD, name: 'Admin' },
@@ -21,6 +21,7 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
     );
   });
   afterEach(async () => {
+    await api.close();
     await storage.close();
   });
 

@@ -11,9 +11,10 @@ describe.each(DIALECTS)('auth API on %s', (dialect) => {
   let api: TestApi;
   beforeEach(async () => {
     storage = await createTestStorage(dialect);
-    api = createTestApi(storage);
+    api = await createTestApi(storage);
   });
   afterEach(async () => {
+    await api.close();
     await storage.close();
   });
 

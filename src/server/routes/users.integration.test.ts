@@ -16,7 +16,7 @@ describe.each(DIALECTS)('user and role rules on %s', (dialect) => {
 
   beforeEach(async () => {
     storage = await createTestStorage(dialect);
-    api = createTestApi(storage);
+    api = await createTestApi(storage);
     admin = await logIn(
       api,
       { email: 'admin@example.com', password: PASSWORD, name: 'Admin' },
@@ -36,6 +36,7 @@ describe.each(DIALECTS)('user and role rules on %s', (dialect) => {
     viewer = await logIn(api, { email: 'viewer@example.com', password: PASSWORD });
   });
   afterEach(async () => {
+    await api.close();
     await storage.close();
   });
 

@@ -1,0 +1,75 @@
+import type { LookupAll, NetworkPolicy, Timeouts } from '../../net/index.ts';
+import { createPolicyDispatcher } from '../../net/index.ts';
+import { parseSiteUrl } from '../input.ts';
+import type { JiraCredentials } from '../input.ts';
+import { Checklist } from './checklist.ts';
+import { runConnectStages } from './connect-stages.ts';
+import { runJiraStages } from './jira-stages.ts';
+import type { VerificationOutcome } from './outcome.ts';
+
+/** What is verified: a site and the credentials for it. */
+export interface VerificationTarget {
+  siteUrl: string;
+  credentials: JiraCredentials;
+}
+
+/** How verification reaches the network. */
+export interface VerificationEnv {
+  policy: NetworkPolicy;
+  timeouts?: Partial<Timeouts>;
+  /** Replaces the system resolver (tests). */
+  lookup?: LookupAll;
+}
+
+/**
+ * Verifies a Jira connection as a chain of checks that stops at the first failure: URL shape,
+ * network policy, DNS, TCP, TLS, is it Jira, does the auth method fit, /myself, permissions and
+ * projects, search. Never throws for anything the site does.
+ */
+export async function verifyConnection(
+  target: VerificationTarget,
+  env: VerificationEnv,
+): Promise<VerificationOutcome> {
+  const checklist = new Checklist();
+  const parsed = parseSiteUrl(target.siteUrl);
+  if (!parsed.ok) {
+    checklist.add('url', 'failed', 0, parsed.message);
+    return {
+      status: 'failed',
+      checks: checklist.finish(),
+      error: {
+        code: 'invalid_input',
+        message: parsed.message,
+        hint: 'Correct the Jira Site URL and verify again.',
+      },
+      deployment: null,
+    };
+  }
+  const site = parsed.url;
+  checklist.add(
+    'url',
+    'passed',
+    0,
+    `${site.protocol === 'https:' ? 'HTTPS' : 'HTTP'} site ${site.href}`,
+  );
+
+  const connectMs = env.timeouts?.connectMs ?? 10_000;
+  const connectError = await runConnectStages(site, checklist, {
+    policy: env.policy,
+    timeoutMs: connectMs,
+    ...(env.lookup === undefined ? {} : { lookup: env.lookup }),
+  });
+  if (connectError)
+    return { status: 'failed', checks: checklist.finish(), error: connectError, deployment: null };
+
+  const dispatcher = createPolicyDispatcher({
+    policy: env.policy,
+    ...(env.timeouts === undefined ? {} : { timeouts: env.timeouts }),
+    ...(env.lookup === undefined ? {} : { lookup: env.lookup }),
+  });
+  try {
+    return await runJiraStages(site, target.credentials, dispatcher, checklist);
+  } finally {
+    await dispatcher.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { Keyring, SecretKeyError } from '../secrets/index.ts';
+import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../secrets/index.ts';
+import type { Config } from './config.ts';
+
+/** The key file used when OWLHUB_SECRET_KEY is not set. */
+export function keyFilePath(config: Config): string {
+  return join(config.dataDir, KEY_FILE_NAME);
+}
+
+/** The keyring from OWLHUB_SECRET_KEY, or from the key file (created with mode 0600 on first start). */
+export async function loadKeyring(config: Config): Promise<Keyring> {
+  if (config.keyring) return config.keyring;
+  const loaded = await loadOrCreateKeyFile(keyFilePath(config));
+  if (loaded.ok) return loaded.value;
+  throw new Error(describeKeyError(loaded.error));
+}
+
+/** A sentence saying what is wrong with the key and how to fix it. */
+export function describeKeyError(error: SecretKeyError): string {
+  switch (error.kind) {
+    case 'malformed_key':
+      return `The secret key is not valid (${error.reason}).`;
+    case 'duplicate_key':
+      return `The secret key list names key ${error.keyId} twice.`;
+    case 'key_file_insecure':
+      return `The key file ${error.path} is readable by other users (mode ${error.mode.toString(8)}); run chmod 600 on it.`;
+    case 'key_file_malformed':
+      return `The key file ${error.path} is damaged (${error.reason}); restore it from a backup.`;
+    case 'key_file_unavailable':
+      return `The key file ${error.path} cannot be read or written (${error.code}); check OWLHUB_DATA_DIR's permissions.`;
+    case 'rotation_in_progress':
+      return `A key rotation is in progress (${error.path}.rotating exists); wait for it, or remove that file if none runs.`;
+  }
+}
