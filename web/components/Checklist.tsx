@@ -28,10 +28,10 @@ export function Checklist(props: { checks: readonly VerificationCheck[] }) {
           <div className="check__body">
             <p className="check__title">
               {CHECK_LABELS[check.name]}{' '}
-              <span className="check__status">{STATUS_WORDS[check.status]}</span>
-              {check.status === 'skipped' ? null : (
-                <span className="check__time"> · {formatDuration(check.durationMs)}</span>
-              )}
+              <span className="check__meta">
+                {STATUS_WORDS[check.status]}
+                {check.status === 'skipped' ? '' : ` · ${formatDuration(check.durationMs)}`}
+              </span>
             </p>
             {check.detail === '' ? null : <p className="check__detail">{check.detail}</p>}
           </div>

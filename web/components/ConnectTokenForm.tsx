@@ -64,7 +64,7 @@ export function ConnectTokenForm(props: { onCreated: (integration: IntegrationVi
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Connect using API Token">
+    <form className="form" onSubmit={submit} noValidate>
       <Field id="jira-token" label="API Token" error={errors.fields.token}>
         <input
           {...describedBy('jira-token', errors.fields.token)}

@@ -25,29 +25,31 @@ export function Layout(props: { user: User; children: ReactNode }) {
   return (
     <div className="app">
       <header className="topbar">
-        <Link href="/integrations" className="brand">
-          OwlHub
-        </Link>
-        <nav aria-label="Main" className="topbar__nav">
-          {NAV.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={
-                path.startsWith(item.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined
-              }
-            >
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="topbar__user">
-          <span>
-            {props.user.name} <span className="role">{props.user.role}</span>
-          </span>
-          <button type="button" className="button button--quiet" onClick={() => logout.mutate()}>
-            Log out
-          </button>
+        <div className="topbar__inner">
+          <Link href="/integrations" className="brand">
+            OwlHub
+          </Link>
+          <nav aria-label="Main" className="topbar__nav">
+            {NAV.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={
+                  path.startsWith(item.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined
+                }
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar__user">
+            <span>
+              {props.user.name} <span className="role">{props.user.role}</span>
+            </span>
+            <button type="button" className="button button--quiet" onClick={() => logout.mutate()}>
+              Log out
+            </button>
+          </div>
         </div>
       </header>
       <main className="main">{props.children}</main>
