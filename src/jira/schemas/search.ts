@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { IssueSchema } from './issue.ts';
 
+/** A /search/jql hit: without `fields` asked for, Cloud sends only the `id`. */
+export const SearchHitSchema = IssueSchema.extend({ key: z.string().optional() });
+
 /**
  * Cloud `POST /search/jql`: pages by `nextPageToken` until `isLast`; a page
  * may hold fewer issues than `maxResults` while more remain.
  */
 export const SearchJqlPageSchema = z.looseObject({
-  issues: z.array(IssueSchema),
+  issues: z.array(SearchHitSchema),
   nextPageToken: z.string().optional(),
   isLast: z.boolean().optional(),
 });
