@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './http/app.ts';
-import type { Flavor } from './data/model.ts';
+import type { Flavor } from './domain/model.ts';
 import { resolveOptions, LimitsSchema, type Limits, type SandboxOptions } from './options.ts';
 import { createRenderedIssue } from './state/render.ts';
 import { createRuntime } from './runtime.ts';

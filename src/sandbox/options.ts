@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from './data/time.ts';
+import { isValidTimeZone } from './domain/time.ts';
 
 const DAY_MS = 86_400_000;
 

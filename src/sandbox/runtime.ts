@@ -1,6 +1,6 @@
-import { createRandom, type Random } from './data/random.ts';
-import type { Flavor } from './data/model.ts';
-import { SandboxStore } from './data/store.ts';
+import { createRandom, type Random } from './domain/random.ts';
+import type { Flavor } from './domain/model.ts';
+import { SandboxStore } from './domain/store.ts';
 import { AccountRegistry } from './http/accounts.ts';
 import type { Limits, ResolvedOptions } from './options.ts';
 

@@ -1,4 +1,4 @@
-import type { UserRecord } from '../data/model.ts';
+import type { UserRecord } from '../domain/model.ts';
 
 /** A login for a user: Cloud API token, or Data Center password and personal access token. */
 export interface Account {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SandboxStore } from '../data/store.ts';
+import { SandboxStore } from '../domain/store.ts';
 import type { EvalContext } from './context.ts';
 import { compileQuery } from './compile.ts';
 import { parseJql } from './parse.ts';
@@ -28,10 +28,7 @@ function setup(timeZone = 'UTC'): {
   };
   const search = (jql: string): string[] => {
     const compiled = compileQuery(parseJql(jql), ctx);
-    return [...store.allIssues()]
-      .filter(compiled.matches)
-      .sort(compiled.compare)
-      .map((i) => i.key);
+    return compiled.sort([...store.allIssues()].filter(compiled.matches)).map((i) => i.key);
   };
   return { store, search, ctx };
 }

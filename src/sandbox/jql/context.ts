@@ -1,5 +1,5 @@
-import type { IssueRecord } from '../data/model.ts';
-import type { SandboxStore } from '../data/store.ts';
+import type { IssueRecord } from '../domain/model.ts';
+import type { SandboxStore } from '../domain/store.ts';
 
 /** Decides whether one issue matches. */
 export type Predicate = (issue: IssueRecord) => boolean;

@@ -1,4 +1,4 @@
-import { zonedDate, zonedTimeToEpoch } from '../data/time.ts';
+import { zonedDate, zonedTimeToEpoch } from '../domain/time.ts';
 import type { FunctionOperand, ValueOperand } from './ast.ts';
 import { JqlError } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import type { IssueRecord } from '../data/model.ts';
+import type { IssueRecord } from '../domain/model.ts';
 import type { FunctionOperand, Operand, Operator, ValueOperand } from './ast.ts';
 import type { EvalContext, Predicate, SortValue } from './context.ts';
 import { evaluateDateFunction, parseDateValue } from './dates.ts';

@@ -1,5 +1,5 @@
-import { CUSTOM_FIELDS, PRIORITIES, findStatus } from '../data/catalog.ts';
-import type { IssueRecord } from '../data/model.ts';
+import { CUSTOM_FIELDS, PRIORITIES, findStatus } from '../domain/catalog.ts';
+import type { IssueRecord } from '../domain/model.ts';
 import type { EvalContext } from './context.ts';
 import {
   dateField,

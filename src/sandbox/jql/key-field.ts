@@ -1,4 +1,4 @@
-import type { IssueRecord } from '../data/model.ts';
+import type { IssueRecord } from '../domain/model.ts';
 import type { EvalContext } from './context.ts';
 import { unknownValue, unsupportedOperator } from './errors.ts';
 import type { FieldSpec } from './field-kinds.ts';

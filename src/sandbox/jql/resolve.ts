@@ -4,7 +4,7 @@ import {
   STATUSES,
   STATUS_CATEGORIES,
   TEAM_OPTIONS,
-} from '../data/catalog.ts';
+} from '../domain/catalog.ts';
 import type { FunctionOperand, ValueOperand } from './ast.ts';
 import type { EvalContext } from './context.ts';
 import { JqlError, unknownValue } from './errors.ts';

@@ -1,4 +1,4 @@
-import type { DocBlock } from '../data/model.ts';
+import type { DocBlock } from '../domain/model.ts';
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+\*?/gu) ?? [];

@@ -1,5 +1,5 @@
-import type { CommentRecord, IssueRecord } from '../data/model.ts';
-import { formatDateTime } from '../data/time.ts';
+import type { CommentRecord, IssueRecord } from '../domain/model.ts';
+import { formatDateTime } from '../domain/time.ts';
 import { restUrl, type RenderContext } from './context.ts';
 import { toAdf, toWiki } from './doc.ts';
 import { renderUserById } from './user.ts';

@@ -7,8 +7,8 @@ import {
   type IssueTypeDef,
   type PriorityDef,
   type StatusDef,
-} from '../data/catalog.ts';
-import type { ProjectRecord } from '../data/model.ts';
+} from '../domain/catalog.ts';
+import type { ProjectRecord } from '../domain/model.ts';
 import { restUrl, type RenderContext } from './context.ts';
 import { renderUserById } from './user.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocBlock } from '../data/model.ts';
+import type { DocBlock } from '../domain/model.ts';
 
 /** A node of an Atlassian Document Format tree, as much of it as the sandbox reads. */
 export interface AdfNode {

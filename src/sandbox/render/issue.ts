@@ -5,11 +5,11 @@ import {
   TEAM_OPTIONS,
   findStatus,
   type CustomFieldDef,
-} from '../data/catalog.ts';
-import type { IssueRecord } from '../data/model.ts';
-import { formatDateTime } from '../data/time.ts';
+} from '../domain/catalog.ts';
+import type { IssueRecord } from '../domain/model.ts';
+import { formatDateTime } from '../domain/time.ts';
 import { renderIssueType, renderPriority, renderProjectRef, renderStatus } from './config.ts';
-import { restUrl, type RenderContext } from './context.ts';
+import { memoize, restUrl, type RenderContext, type Rendered } from './context.ts';
 import { renderCommentPage } from './comment.ts';
 import { toAdf, toWiki } from './doc.ts';
 import type { FieldSelection } from './fields.ts';
@@ -23,19 +23,25 @@ function date(ms: number | null, ctx: RenderContext): string | null {
   return ms === null ? null : formatDateTime(ms, ctx.timeZone);
 }
 
-function statusOf(issue: IssueRecord, ctx: RenderContext): unknown {
-  const status = findStatus(issue.statusId);
-  return status === undefined ? null : renderStatus(ctx, status);
+function statusOf(issue: IssueRecord, ctx: RenderContext): Rendered | null {
+  return memoize(ctx, `status:${issue.statusId}`, () => {
+    const status = findStatus(issue.statusId);
+    return status === undefined ? null : renderStatus(ctx, status);
+  });
 }
 
-function issueTypeOf(issue: IssueRecord, ctx: RenderContext): unknown {
-  const type = ISSUE_TYPES.find((t) => t.id === issue.issueTypeId);
-  return type === undefined ? null : renderIssueType(ctx, type);
+function issueTypeOf(issue: IssueRecord, ctx: RenderContext): Rendered | null {
+  return memoize(ctx, `type:${issue.issueTypeId}`, () => {
+    const type = ISSUE_TYPES.find((t) => t.id === issue.issueTypeId);
+    return type === undefined ? null : renderIssueType(ctx, type);
+  });
 }
 
-function priorityOf(issue: IssueRecord, ctx: RenderContext): unknown {
-  const priority = PRIORITIES.find((p) => p.id === issue.priorityId);
-  return priority === undefined ? null : renderPriority(ctx, priority);
+function priorityOf(issue: IssueRecord, ctx: RenderContext): Rendered | null {
+  return memoize(ctx, `priority:${issue.priorityId}`, () => {
+    const priority = PRIORITIES.find((p) => p.id === issue.priorityId);
+    return priority === undefined ? null : renderPriority(ctx, priority);
+  });
 }
 
 /** A linked issue as embedded in `parent` and `subtasks`: key, id and a few fields. */
@@ -86,10 +92,11 @@ const SYSTEM_RENDERERS: Record<string, FieldRenderer> = {
   issuetype: issueTypeOf,
   parent: (i, ctx) => (i.parentId === null ? undefined : issueLink(ctx, i.parentId)),
   timespent: () => null,
-  project: (i, ctx) => {
-    const project = ctx.store.projectById(i.projectId);
-    return project === undefined ? null : renderProjectRef(ctx, project);
-  },
+  project: (i, ctx) =>
+    memoize(ctx, `project:${i.projectId}`, () => {
+      const project = ctx.store.projectById(i.projectId);
+      return project === undefined ? null : renderProjectRef(ctx, project);
+    }),
   fixVersions: () => [],
   resolution: (i, ctx) =>
     i.resolved === null

@@ -1,5 +1,5 @@
-import type { UserRecord } from '../data/model.ts';
-import { restUrl, type RenderContext } from './context.ts';
+import type { UserRecord } from '../domain/model.ts';
+import { memoize, restUrl, type RenderContext } from './context.ts';
 
 function avatarUrls(ctx: RenderContext, user: UserRecord): Record<string, string> {
   const base = `${ctx.baseUrl}/secure/useravatar?ownerId=${encodeURIComponent(user.id)}`;
@@ -42,8 +42,11 @@ export function renderUserById(
   ctx: RenderContext,
   id: string | null,
 ): Record<string, unknown> | null {
-  const user = id === null ? undefined : ctx.store.userById(id);
-  return user === undefined ? null : renderUser(ctx, user);
+  if (id === null) return null;
+  return memoize(ctx, `user:${id}`, () => {
+    const user = ctx.store.userById(id);
+    return user === undefined ? null : renderUser(ctx, user);
+  });
 }
 
 /** The `/myself` answer: the embedded shape plus locale, groups and application roles. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ISSUE_TYPES, PRIORITIES, STATUSES } from '../data/catalog.ts';
-import type { DocBlock } from '../data/model.ts';
+import { ISSUE_TYPES, PRIORITIES, STATUSES } from '../domain/catalog.ts';
+import type { DocBlock } from '../domain/model.ts';
 import { canBrowse, requireAccount } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError, readBody } from '../http/respond.ts';

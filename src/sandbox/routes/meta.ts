@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { ISSUE_TYPES, STATUS_CATEGORIES } from '../data/catalog.ts';
-import { formatDateTime } from '../data/time.ts';
+import { ISSUE_TYPES, STATUS_CATEGORIES } from '../domain/catalog.ts';
+import { formatDateTime } from '../domain/time.ts';
 import { canBrowse, requireAccount } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError } from '../http/respond.ts';

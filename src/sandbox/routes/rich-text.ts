@@ -1,4 +1,4 @@
-import type { DocBlock } from '../data/model.ts';
+import type { DocBlock } from '../domain/model.ts';
 import { AdfDocSchema, fromAdf, fromWiki } from '../render/doc.ts';
 
 /** Cloud v3's message when rich text is not an ADF document. */

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { IssueRecord } from '../data/model.ts';
+import type { IssueRecord } from '../domain/model.ts';
 import type { Account } from '../http/accounts.ts';
 import { canBrowse, currentAccount } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
@@ -22,6 +22,7 @@ export function renderContextFor(scope: ApiScope, account: Account | null): Rend
     baseUrl: runtime.baseUrl,
     version,
     timeZone: account?.user.timeZone ?? runtime.options.timeZone,
+    memo: new Map(),
   };
 }
 

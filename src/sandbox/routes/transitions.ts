@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { STATUSES, findStatus, type StatusDef } from '../data/catalog.ts';
+import { STATUSES, findStatus, type StatusDef } from '../domain/catalog.ts';
 import { requireAccount } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError, readBody } from '../http/respond.ts';

@@ -4,7 +4,7 @@ import { renderIssue } from '../render/issue.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 
 /** Above this many bytes a full-field page ends early, as Cloud does when many fields are asked for. */
-export const SHORT_PAGE_BYTES = 256 * 1024;
+export const SHORT_PAGE_BYTES = 512 * 1024;
 
 /** Serialized issues of one page and how many ids of the result they consumed. */
 export interface RenderedPage {

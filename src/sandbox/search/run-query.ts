@@ -16,7 +16,9 @@ interface CacheEntry {
   readonly result: QueryResult;
 }
 
-const CACHE_TTL_MS = 2000;
+const CACHE_TTL_MS = 10_000;
+/** Periods (-5d, 4w) and date functions make a result depend on the clock, not only on the data. */
+const CLOCK_DEPENDENT = /(?:^|[\s(,'"=<>])[-+]?\d+\s*[wdhm]\b|\b(?:now|startof\w+|endof\w+)\s*\(/i;
 const CACHE_SIZE = 16;
 const caches = new WeakMap<SandboxRuntime, Map<string, CacheEntry>>();
 
@@ -24,12 +26,11 @@ function evaluate(runtime: SandboxRuntime, account: Account | null, jql: string)
   const compiled = compileQuery(parseJql(jql), evalContextFor(runtime, account));
   const matching = [];
   for (const issue of runtime.store.allIssues()) if (compiled.matches(issue)) matching.push(issue);
-  matching.sort(compiled.compare);
-  return { ids: matching.map((issue) => issue.id), bounded: compiled.bounded };
+  return { ids: compiled.sort(matching).map((issue) => issue.id), bounded: compiled.bounded };
 }
 
 /**
- * Runs JQL for a caller. Results are cached briefly (until the data changes or two seconds pass) so
+ * Runs JQL for a caller. Results are cached briefly (until the data changes, or for ten seconds when the query depends on the clock) so
  * that paging through 100,000 issues does not re-sort them for every page; JQL errors are thrown.
  */
 export function runQuery(
@@ -45,8 +46,8 @@ export function runQuery(
   const key = `${account?.user.id ?? ''}\u0000${jql}`;
   const now = runtime.now();
   const hit = cache.get(key);
-  if (hit !== undefined && hit.version === runtime.store.version && now - hit.at < CACHE_TTL_MS)
-    return hit.result;
+  const fresh = !CLOCK_DEPENDENT.test(jql) || now - (hit?.at ?? 0) < CACHE_TTL_MS;
+  if (hit !== undefined && hit.version === runtime.store.version && fresh) return hit.result;
   const result = evaluate(runtime, account, jql);
   cache.delete(key);
   cache.set(key, { version: runtime.store.version, at: now, result });

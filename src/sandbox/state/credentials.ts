@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UserRecord } from '../data/model.ts';
+import type { UserRecord } from '../domain/model.ts';
 import type { Account } from '../http/accounts.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 

@@ -1,5 +1,5 @@
-import { ISSUE_TYPES, PRIORITIES, STATUSES, findCategory, findStatus } from '../data/catalog.ts';
-import type { IssueRecord } from '../data/model.ts';
+import { ISSUE_TYPES, PRIORITIES, STATUSES, findCategory, findStatus } from '../domain/catalog.ts';
+import type { IssueRecord } from '../domain/model.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 
 /** An issue as the sandbox holds it: the truth tests compare a mirror against. Dates are epoch ms. */

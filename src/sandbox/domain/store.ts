@@ -1,0 +1,158 @@
+import { generateComments, generateData, type GenerateOptions } from './generate.ts';
+import type { CommentRecord, DocBlock, IssueRecord, ProjectRecord, UserRecord } from './model.ts';
+
+const FIRST_NEW_COMMENT_ID = 900_000_000;
+
+/** The sandbox's mutable truth: projects, users and issues, with old keys of moved issues. */
+export class SandboxStore {
+  readonly users: UserRecord[];
+  readonly projects: ProjectRecord[];
+  private readonly issues = new Map<number, IssueRecord>();
+  private readonly idsByKey = new Map<string, number>();
+  private readonly seed: number;
+  private nextIssueId: number;
+  private nextCommentId = FIRST_NEW_COMMENT_ID;
+  /** Bumped on every change, so cached orderings know when to recompute. */
+  version = 0;
+  private children: { version: number; byParent: Map<number, number[]> } | null = null;
+
+  constructor(options: GenerateOptions) {
+    const data = generateData(options);
+    this.seed = options.seed;
+    this.users = data.users;
+    this.projects = data.projects;
+    for (const issue of data.issues) {
+      this.issues.set(issue.id, issue);
+      this.idsByKey.set(issue.key, issue.id);
+    }
+    this.nextIssueId = 10000 + data.issues.length;
+  }
+
+  /** Every issue, in id order. */
+  allIssues(): IterableIterator<IssueRecord> {
+    return this.issues.values();
+  }
+
+  /** Number of issues. */
+  get issueCount(): number {
+    return this.issues.size;
+  }
+
+  /** Finds an issue by id or by key, current or former (a moved issue answers to its old key). */
+  findIssue(idOrKey: string): IssueRecord | undefined {
+    const id = /^\d+$/.test(idOrKey) ? Number(idOrKey) : this.idsByKey.get(idOrKey.toUpperCase());
+    return id === undefined ? undefined : this.issues.get(id);
+  }
+
+  /** Finds an issue by numeric id. */
+  issueById(id: number): IssueRecord | undefined {
+    return this.issues.get(id);
+  }
+
+  /** Ids of an issue's sub-tasks; the index is rebuilt after changes. */
+  childrenOf(parentId: number): readonly number[] {
+    if (this.children?.version !== this.version) {
+      const byParent = new Map<number, number[]>();
+      for (const issue of this.issues.values()) {
+        if (issue.parentId !== null)
+          byParent.set(issue.parentId, [...(byParent.get(issue.parentId) ?? []), issue.id]);
+      }
+      this.children = { version: this.version, byParent };
+    }
+    return this.children.byParent.get(parentId) ?? [];
+  }
+
+  /** Finds a project by id or key. */
+  findProject(idOrKey: string): ProjectRecord | undefined {
+    const upper = idOrKey.toUpperCase();
+    return this.projects.find((p) => String(p.id) === idOrKey || p.key === upper);
+  }
+
+  /** Finds a project by numeric id. */
+  projectById(id: number): ProjectRecord | undefined {
+    return this.projects.find((p) => p.id === id);
+  }
+
+  /** Finds a user by accountId / key. */
+  userById(id: string): UserRecord | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  /** Finds a user by username (Data Center) or email. */
+  userByName(name: string): UserRecord | undefined {
+    const lower = name.toLowerCase();
+    return this.users.find((u) => u.name === lower || u.email === lower);
+  }
+
+  /** Adds a user. */
+  addUser(user: UserRecord): void {
+    this.users.push(user);
+  }
+
+  /** Applies changes to an issue; bumps `updated` unless the changes set it. */
+  updateIssue(issue: IssueRecord, changes: Partial<IssueRecord>, now: number): void {
+    Object.assign(issue, { updated: now }, changes);
+    this.version++;
+  }
+
+  /** Moves an issue to another project: same id, a new key, the old key still resolves. */
+  moveIssue(issue: IssueRecord, project: ProjectRecord, now: number): void {
+    issue.key = `${project.key}-${project.nextNumber++}`;
+    issue.projectId = project.id;
+    issue.updated = now;
+    this.idsByKey.set(issue.key, issue.id);
+    this.version++;
+  }
+
+  /** Deletes an issue; its keys stop resolving. */
+  deleteIssue(issue: IssueRecord): void {
+    this.issues.delete(issue.id);
+    for (const [key, id] of this.idsByKey) if (id === issue.id) this.idsByKey.delete(key);
+    this.version++;
+  }
+
+  /** Creates an issue in a project from the given fields. */
+  createIssue(
+    project: ProjectRecord,
+    fields: Omit<IssueRecord, 'id' | 'key' | 'projectId' | 'comments' | 'generatedComments'>,
+  ): IssueRecord {
+    const issue: IssueRecord = {
+      ...fields,
+      id: this.nextIssueId++,
+      key: `${project.key}-${project.nextNumber++}`,
+      projectId: project.id,
+      comments: [],
+      generatedComments: 0,
+    };
+    this.issues.set(issue.id, issue);
+    this.idsByKey.set(issue.key, issue.id);
+    this.version++;
+    return issue;
+  }
+
+  /** The comments of an issue, generated on first use. */
+  commentsOf(issue: IssueRecord): CommentRecord[] {
+    issue.comments ??= generateComments(this.seed, issue, this.users, issue.id * 1000);
+    return issue.comments;
+  }
+
+  /** Adds a comment and bumps the issue's `updated`. */
+  addComment(
+    issue: IssueRecord,
+    authorId: string,
+    body: readonly DocBlock[],
+    now: number,
+  ): CommentRecord {
+    const comment: CommentRecord = {
+      id: this.nextCommentId++,
+      authorId,
+      body,
+      created: now,
+      updated: now,
+    };
+    this.commentsOf(issue).push(comment);
+    issue.updated = now;
+    this.version++;
+    return comment;
+  }
+}
