@@ -169,4 +169,39 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     await queue.stop(5000);
     expect(finished).toBe(true);
   });
+
+  it('stop() aborts a handler that outlives the timeout, and the job is retried later', async () => {
+    const options = { retryLimit: 1, retryDelaySeconds: 0 };
+    let started = false;
+    queue.register(
+      'stuck',
+      ({ signal }) =>
+        new Promise<void>((_resolve, reject) => {
+          started = true;
+          signal.addEventListener('abort', () => {
+            reject(new Error('aborted'));
+          });
+        }),
+      options,
+    );
+    await queue.start();
+    const id = await queue.enqueue('stuck', {});
+    await waitFor('the run to start', () => started);
+
+    await queue.stop(100);
+
+    const retries: { id: string; attempt: number }[] = [];
+    queue = createJobQueue(storage, { logger, pollIntervalMs: 100, maintenanceIntervalSeconds: 1 });
+    queue.register(
+      'stuck',
+      ({ id, attempt }) => {
+        retries.push({ id, attempt });
+        return Promise.resolve();
+      },
+      options,
+    );
+    await queue.start();
+    await waitFor('the retry', () => retries.length === 1);
+    expect(retries).toEqual([{ id, attempt: 2 }]);
+  });
 });

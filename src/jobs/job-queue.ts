@@ -1,8 +1,11 @@
-/** A JSON value: job data goes through the database as JSON, so nothing else may go in. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/**
+ * A JSON value: job data goes through the database as JSON, so nothing else may go in. Object
+ * members may be undefined (and are then left out) so that zod-inferred optional fields fit.
+ */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
-/** A job's payload: a JSON object. */
-export type JobData = { [key: string]: Json };
+/** A job's payload: a JSON object, e.g. a `z.infer` type (interfaces lack the index signature). */
+export type JobData = { [key: string]: Json | undefined };
 
 /** What a handler is given for one run of one job. */
 export interface JobContext {

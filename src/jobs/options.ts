@@ -65,9 +65,13 @@ export function resolveRegistration(
   return registration;
 }
 
-/** Rejects a schedule period that is not a whole number of seconds of at least one. */
+// pg-boss keeps a period's job in its live table for 12 hours (then archives it), and so refuses
+// longer periods: a job archived within its period would let the period be enqueued again.
+const MAX_SCHEDULE_SECONDS = 43_200;
+
+/** Rejects a schedule period that is not a whole number of seconds from 1 s to 12 h. */
 export function checkSchedulePeriod(name: string, everySeconds: number): void {
-  checkInteger(name, 'everySeconds', everySeconds, 1, MAX_LEASE_SECONDS);
+  checkInteger(name, 'everySeconds', everySeconds, 1, MAX_SCHEDULE_SECONDS);
 }
 
 function checkInteger(job: string, option: string, value: number, min: number, max: number): void {

@@ -33,7 +33,7 @@ export class PollingJobQueue implements JobQueue {
   readonly #schedules: { name: string; everySeconds: number; data: JobData }[] = [];
   readonly #running = new RunningJobs();
   readonly #stopTickers: (() => void)[] = [];
-  #state: 'new' | 'started' | 'stopped' = 'new';
+  #state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #wakePending = false;
@@ -63,8 +63,15 @@ export class PollingJobQueue implements JobQueue {
 
   async start(): Promise<void> {
     this.#assertState('new', 'start');
+    this.#state = 'starting';
+    try {
+      await this.#store.open([...this.#registrations.values()]);
+    } catch (error) {
+      // Nothing runs yet, so start() may simply be called again.
+      this.#state = 'new';
+      throw error;
+    }
     this.#state = 'started';
-    await this.#store.open([...this.#registrations.values()]);
     for (const { name, everySeconds, data } of this.#schedules) {
       // The singleton key skips a period while the last scheduled run is still queued or running.
       const options = { singletonKey: SCHEDULE_KEY, periodSeconds: everySeconds };
