@@ -42,7 +42,12 @@ export {
   type MyPermissions,
 } from './schemas/permissions.ts';
 export type { JiraProject, ProjectPage } from './schemas/project.ts';
-export type { BulkFetchResult, LegacySearchPage, SearchJqlPage } from './schemas/search.ts';
+export type {
+  BulkFetchResult,
+  LegacySearchPage,
+  SearchHit,
+  SearchJqlPage,
+} from './schemas/search.ts';
 export { detectDeployment, type Deployment, type ServerInfo } from './schemas/server-info.ts';
 export type { JiraTransition } from './schemas/transition.ts';
 export type { JiraUser, Myself } from './schemas/user.ts';

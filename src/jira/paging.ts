@@ -4,6 +4,7 @@ import type { JiraError, ResponseMeta } from './errors.ts';
 import type { JiraComment } from './schemas/comment.ts';
 import type { JiraIssue } from './schemas/issue.ts';
 import type { JiraProject } from './schemas/project.ts';
+import type { SearchHit } from './schemas/search.ts';
 
 /**
  * One page of a paged listing, or the error that ended it. Iteration stops
@@ -22,7 +23,7 @@ export async function* paginateSearchJql(
   client: JiraClient,
   request: Omit<SearchJqlRequest, 'nextPageToken'>,
   startToken?: string,
-): AsyncGenerator<PageResult<JiraIssue>> {
+): AsyncGenerator<PageResult<SearchHit>> {
   let token = startToken;
   for (;;) {
     const page = await client.searchJql({

@@ -17,7 +17,7 @@ export const CreateIntegrationSchema = z
     type: z.string().openapi({ example: 'jira' }),
     name: z.string().optional().openapi({ example: 'Jira Production' }),
     siteUrl: z.string().optional().openapi({ example: 'https://your-domain.atlassian.net' }),
-    protocol: z.string().optional().openapi({ example: 'https' }),
+    protocol: z.enum(['https', 'http'], { error: 'Choose HTTPS or HTTP.' }).optional(),
     hostname: z.string().optional().openapi({ example: 'yourcompany.atlassian.net' }),
     authType: AuthTypeSchema.optional(),
     email: z.string().optional(),

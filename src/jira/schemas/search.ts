@@ -4,6 +4,9 @@ import { IssueSchema } from './issue.ts';
 /** A /search/jql hit: without `fields` asked for, Cloud sends only the `id`. */
 export const SearchHitSchema = IssueSchema.extend({ key: z.string().optional() });
 
+/** A parsed /search/jql hit. */
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
 /**
  * Cloud `POST /search/jql`: pages by `nextPageToken` until `isLast`; a page
  * may hold fewer issues than `maxResults` while more remain.

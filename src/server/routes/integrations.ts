@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { detectSite } from '../../integrations/detect.ts';
 import { parseCreateIntegration } from '../../integrations/input.ts';
 import {
   createIntegration,
@@ -8,10 +9,16 @@ import {
   reverifyIntegration,
 } from '../../integrations/manage.ts';
 import { integrationRowToView } from '../../integrations/records.ts';
+import { updateIntegrationSettings } from '../../integrations/update.ts';
 import { requireRole } from '../access.ts';
 import type { AppEnv } from '../context.ts';
 import { invalidInput } from '../errors.ts';
-import { CreateIntegrationSchema, IntegrationSchema } from '../integration-schemas.ts';
+import {
+  CreateIntegrationSchema,
+  IntegrationSchema,
+  SiteDetectionSchema,
+  UpdateIntegrationSchema,
+} from '../integration-schemas.ts';
 import { ErrorSchema, IdParamSchema, errorResponses } from '../schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -51,6 +58,35 @@ const get = createRoute({
   },
 });
 
+const detect = createRoute({
+  method: 'get',
+  path: '/detect',
+  summary:
+    "Tell Cloud from Server/Data Center by the site's anonymous serverInfo (no credentials sent)",
+  request: { query: z.object({ siteUrl: z.string().max(2000) }) },
+  responses: {
+    200: { description: 'What answers at the site', ...json(SiteDetectionSchema) },
+    ...errorResponses,
+  },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary:
+    'Rename, or change site or credentials; a new token is verified before it replaces the old one',
+  request: { params: IdParamSchema, body: { required: true, ...json(UpdateIntegrationSchema) } },
+  responses: {
+    200: { description: 'Updated', ...json(IntegrationSchema) },
+    ...errorResponses,
+    404: notFound,
+    422: {
+      description: 'The new credentials failed verification; nothing changed',
+      ...json(ErrorSchema),
+    },
+  },
+});
+
 const verify = createRoute({
   method: 'post',
   path: '/{id}/verify',
@@ -73,6 +109,10 @@ const remove = createRoute({
 
 /** /api/integrations: admins add, change and delete; everyone logged in may look. */
 export const integrationRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(detect, async (c) => {
+    requireRole(c, 'admin');
+    return c.json(await detectSite(c.req.valid('query').siteUrl, c.get('deps').network), 200);
+  })
   .openapi(list, async (c) => {
     requireRole(c, 'viewer');
     return c.json({ items: await listIntegrationViews(c.get('deps')) }, 200);
@@ -89,6 +129,11 @@ export const integrationRoutes = new OpenAPIHono<AppEnv>()
       integrationRowToView(await getIntegrationRow(c.get('deps'), c.req.valid('param').id)),
       200,
     );
+  })
+  .openapi(update, async (c) => {
+    requireRole(c, 'admin');
+    const { id } = c.req.valid('param');
+    return c.json(await updateIntegrationSettings(c.get('deps'), id, c.req.valid('json')), 200);
   })
   .openapi(verify, async (c) => {
     requireRole(c, 'member');
