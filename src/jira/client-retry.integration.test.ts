@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendJson } from '../net/testing/local-server.ts';
+import { createJiraClient } from './client.ts';
 import { startFakeJira, type FakeJira } from './testing/fake-jira.ts';
 
 let jira: FakeJira;
@@ -107,5 +108,30 @@ describe('retries', () => {
       error: { kind: 'network', failure: { kind: 'reset' } },
     });
     expect(creates).toBe(1);
+  });
+});
+
+describe('request timeout', () => {
+  it('ends a stalled answer and retries it as a read', async () => {
+    let calls = 0;
+    jira.routes.set('GET /rest/api/2/priority', (_req, res) => {
+      calls += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('['); // and never finish
+    });
+    const client = createJiraClient({
+      baseUrl: jira.server.origin,
+      auth: { kind: 'anonymous' },
+      apiVersion: 2,
+      dispatcher: jira.dispatcher,
+      requestTimeoutMs: 100,
+      retry: { maxAttempts: 2 },
+      clock: { sleep: () => Promise.resolve() },
+    });
+    expect(await client.priorities()).toEqual({
+      ok: false,
+      error: { kind: 'network', failure: { kind: 'timeout', phase: 'request', code: 'ETIMEDOUT' } },
+    });
+    expect(calls).toBe(2);
   });
 });

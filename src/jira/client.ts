@@ -25,6 +25,11 @@ export interface JiraClientOptions {
   clock?: Partial<RetryClock>;
   /** Redirects followed per request; credentials never follow one to another origin. Default 5. */
   maxRedirects?: number;
+  /**
+   * Cap on one attempt, redirects and body included (default 120 s); the
+   * dispatcher's connect/headers/body timeouts still apply within it.
+   */
+  requestTimeoutMs?: number;
   userAgent?: string;
 }
 
@@ -58,6 +63,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     retry,
     clock: { ...SYSTEM_CLOCK, ...options.clock },
     maxRedirects: options.maxRedirects ?? 5,
+    requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
     userAgent: options.userAgent ?? 'OwlHub',
   });
   return Object.freeze({

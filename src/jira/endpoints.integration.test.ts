@@ -67,6 +67,16 @@ describe('endpoints send what Jira expects', () => {
     expect(last().headers['content-type']).toBe('application/json');
   });
 
+  it('searchJql accepts id-only hits, as Cloud sends when no fields are asked for', async () => {
+    jira.routes.set('POST /rest/api/3/search/jql', (_req, res) =>
+      sendJson(res, 200, { issues: [{ id: '10001' }], isLast: true }),
+    );
+    expect(await jira.client({ apiVersion: 3 }).searchJql({ jql: 'project = AB' })).toMatchObject({
+      ok: true,
+      value: { issues: [{ id: '10001', fields: {} }], isLast: true },
+    });
+  });
+
   it('bulkFetch posts ids and refuses more than 100', async () => {
     jira.routes.set('POST /rest/api/3/issue/bulkfetch', (_req, res) =>
       sendJson(res, 200, { issues: [issue], issueErrors: [{ id: '999', errorMessage: 'gone' }] }),

@@ -28,6 +28,7 @@ export interface TransportOptions {
   retry: RetryPolicy;
   clock: RetryClock;
   maxRedirects: number;
+  requestTimeoutMs: number;
   userAgent: string;
 }
 
@@ -119,6 +120,7 @@ export function createTransport(options: TransportOptions): Transport {
         headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         credentials: call.anonymous === true ? {} : credentials,
         maxRedirects: options.maxRedirects,
+        timeoutMs: options.requestTimeoutMs,
         ...(body === undefined ? {} : { body }),
       });
       const more = attempt < retry.maxAttempts;

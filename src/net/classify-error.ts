@@ -80,6 +80,10 @@ export function classifyNetworkError(error: unknown): NetFailure {
     if (current instanceof NetFailureError) {
       return current.failure;
     }
+    // AbortSignal.timeout() aborts with a DOMException named TimeoutError.
+    if ('name' in current && current.name === 'TimeoutError') {
+      return { kind: 'timeout', phase: 'request', code: 'ETIMEDOUT' };
+    }
     const code = codeOf(current);
     const failure = code === undefined ? undefined : fromCode(code, current);
     if (failure !== undefined) {

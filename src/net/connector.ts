@@ -6,8 +6,9 @@ import { unbracket } from './ip.ts';
 import { resolveHost } from './resolve.ts';
 import { vetHost, type VetOptions } from './vet.ts';
 
-/** TLS settings passed through to `tls.connect` (an internal CA, for instance). */
+/** TLS settings passed through to `tls.connect`. */
 export interface TlsOptions {
+  /** Replaces Node's CA list; to add an internal CA to it instead, start Node with NODE_EXTRA_CA_CERTS. */
   ca?: string | Buffer | Array<string | Buffer>;
 }
 

@@ -105,6 +105,29 @@ describe('createPolicyDispatcher', () => {
     });
   });
 
+  it('resolves once per connection and connects to that answer, so rebinding cannot slip in', async () => {
+    const answers = [['127.0.0.1'], ['10.0.0.1']];
+    let lookups = 0;
+    const lookup: LookupAll = () => Promise.resolve(answers[lookups++] ?? []);
+    const policy = {
+      allowPrivateNetworks: false,
+      allowedHosts: [{ host: 'rebind.test', port: server.port }],
+    };
+    expect(await get(`http://rebind.test:${server.port}/`, { policy, lookup })).toMatchObject({
+      status: 200,
+    });
+    expect(lookups).toBe(1);
+  });
+
+  it('sees through other spellings of loopback', async () => {
+    for (const host of ['0x7f.1', '2130706433', '127.1', '[::ffff:127.0.0.1]']) {
+      expect(await get(`http://${host}:${server.port}/`, { policy: noHosts })).toMatchObject({
+        kind: 'address_blocked',
+        addressClass: 'loopback',
+      });
+    }
+  });
+
   it('reports DNS failures, .invalid names without a query', async () => {
     const lookup: LookupAll = () => Promise.reject(new Error('must not be called'));
     expect(await get('https://jira.example.invalid/', { policy: noHosts, lookup })).toEqual({

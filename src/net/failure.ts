@@ -4,8 +4,8 @@ import type { BlockedAddress } from './policy.ts';
 export type TlsFailureReason =
   'self_signed' | 'expired' | 'not_yet_valid' | 'hostname_mismatch' | 'untrusted' | 'protocol';
 
-/** A phase a request can time out in. */
-export type TimeoutPhase = 'dns' | 'connect' | 'headers' | 'body';
+/** A phase a request can time out in; `request` is the overall cap of `sendRequest`. */
+export type TimeoutPhase = 'dns' | 'connect' | 'headers' | 'body' | 'request';
 
 /**
  * Why an outbound connection or request failed below HTTP. `code` is the

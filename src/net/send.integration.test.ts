@@ -25,6 +25,11 @@ beforeAll(async () => {
       loop: '/loop/302',
       ftp: 'ftp://example.com/',
     };
+    if (kind === 'slow') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{'); // and never finish
+      return;
+    }
     const location = locations[kind ?? ''];
     if (location === undefined) {
       sendJson(res, 200, {
@@ -116,5 +121,24 @@ describe('sendRequest redirects', () => {
       ok: false,
       error: { kind: 'body_too_large', limit: 10 },
     });
+  });
+});
+
+describe('sendRequest timeout', () => {
+  it('caps the whole exchange, body included', async () => {
+    const d = dispatcher();
+    try {
+      const result = await sendRequest(d, {
+        url: new URL('/slow', a.origin),
+        method: 'GET',
+        timeoutMs: 150,
+      });
+      expect(result).toEqual({
+        ok: false,
+        error: { kind: 'timeout', phase: 'request', code: 'ETIMEDOUT' },
+      });
+    } finally {
+      await d.destroy();
+    }
   });
 });

@@ -15,6 +15,8 @@ export interface OutboundRequest {
   maxRedirects?: number;
   /** Largest response body accepted, in bytes. Default 64 MiB. */
   maxBodyBytes?: number;
+  /** Cap on the whole exchange, redirects and body included; on top of the dispatcher's phase timeouts. */
+  timeoutMs?: number;
   signal?: AbortSignal;
 }
 
@@ -100,6 +102,12 @@ export async function sendRequest(
   let url = outbound.url;
   let method = outbound.method;
   let body = outbound.body;
+  const signals = [
+    outbound.signal,
+    outbound.timeoutMs === undefined ? undefined : AbortSignal.timeout(outbound.timeoutMs),
+  ];
+  const present = signals.filter((signal) => signal !== undefined);
+  const signal = present.length === 0 ? undefined : AbortSignal.any(present);
   for (let redirects = 0; ; redirects++) {
     const headers = {
       ...withoutContentType(outbound.headers ?? {}, body === undefined),
@@ -112,7 +120,7 @@ export async function sendRequest(
         method,
         headers,
         ...(body === undefined ? {} : { body }),
-        ...(outbound.signal === undefined ? {} : { signal: outbound.signal }),
+        ...(signal === undefined ? {} : { signal }),
       });
     } catch (error) {
       return { ok: false, error: classifyNetworkError(error) };
