@@ -28,7 +28,9 @@ export interface RegisterOptions {
   concurrency?: number;
   /**
    * How long a run may take before its worker is presumed dead and another worker takes the job
-   * over (default 900). Runs are not extended while alive, so choose it above the longest run.
+   * over (default 900, at most 86399). Runs are not extended while alive, so choose it above the
+   * longest run; the handler's signal aborts when it runs out. On PostgreSQL a job keeps the lease
+   * its name had when the job was enqueued.
    */
   leaseSeconds?: number;
   /** How many times a failed run is retried before the job is marked failed (default 2). */

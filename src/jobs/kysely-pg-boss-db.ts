@@ -18,7 +18,8 @@ export function pgBossDb(db: Kysely<Database>): PgBoss.Db {
           const result = await connection.executeQuery(toQuery(text, values));
           return { rows: [...result.rows] };
         } catch (error) {
-          await connection.executeQuery(CompiledQuery.raw('rollback'));
+          // If the rollback fails too, the connection is broken and the first error says why.
+          await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
           throw error;
         }
       }),

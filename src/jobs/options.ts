@@ -37,12 +37,12 @@ export interface Registration {
 const MAX_LEASE_SECONDS = 86_399;
 
 /** The values RegisterOptions default to. */
-export const REGISTRATION_DEFAULTS = {
+export const REGISTRATION_DEFAULTS: Readonly<Required<RegisterOptions>> = {
   concurrency: 1,
   leaseSeconds: 900,
   retryLimit: 2,
   retryDelaySeconds: 10,
-} as const;
+};
 
 /** Fills in the defaults of RegisterOptions and rejects values neither adapter can honour. */
 export function resolveRegistration(

@@ -36,7 +36,7 @@ export class PgBossJobStore implements JobStore {
     });
     // An 'error' event without a listener would crash the process.
     this.#boss.on('error', (error) => {
-      logger.error({ err: error }, 'Job queue maintenance failed');
+      logger.error({ err: error }, 'Job queue background work failed');
     });
   }
 

@@ -32,7 +32,7 @@ export class PollingJobQueue implements JobQueue {
   readonly #registrations = new Map<string, Registration>();
   readonly #schedules: { name: string; everySeconds: number; data: JobData }[] = [];
   readonly #running = new RunningJobs();
-  readonly #stopTickers: (() => void)[] = [];
+  readonly #stopTickers: (() => Promise<void>)[] = [];
   #state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -86,7 +86,7 @@ export class PollingJobQueue implements JobQueue {
   async stop(timeoutMs = 30_000): Promise<void> {
     if (this.#state !== 'started') return;
     this.#state = 'stopped';
-    for (const stopTicker of this.#stopTickers) stopTicker();
+    await Promise.all(this.#stopTickers.map((stopTicker) => stopTicker()));
     this.#wakeUp();
     await this.#loop;
     // Handlers still running at the timeout are aborted, fail like any run and are retried. One
