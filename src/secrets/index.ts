@@ -24,4 +24,5 @@ export {
   envelopeKeyId,
   reencryptSecret,
 } from './envelope.ts';
+export { reencryptAll, type ReencryptionOutcome, type StoredSecret } from './reencrypt-all.ts';
 export { MIN_HINTED_TOKEN_LENGTH, tokenHint } from './token-hint.ts';
