@@ -15,18 +15,18 @@ export const AUTH_TYPE_LABELS: Record<JiraAuthType, string> = {
   basic_password: 'Username and password',
 };
 
-/** What each verification step checks. */
+/** Each verification step's name; its detail line says what was found. */
 export const CHECK_LABELS: Record<CheckName, string> = {
-  url: 'Site URL is valid',
-  network_policy: 'Address is allowed by the network policy',
-  dns: 'Host name resolves',
-  tcp: 'Server accepts connections',
-  tls: 'TLS certificate is valid',
-  jira: 'A Jira REST API answers',
-  auth_method: 'Sign-in method fits the deployment',
-  credentials: 'Credentials are accepted',
-  permissions: 'Account can browse projects',
-  search: 'Issue search works',
+  url: 'Site URL',
+  network_policy: 'Network policy',
+  dns: 'DNS',
+  tcp: 'Connection',
+  tls: 'TLS certificate',
+  jira: 'Jira REST API',
+  auth_method: 'Sign-in method',
+  credentials: 'Credentials',
+  permissions: 'Permissions',
+  search: 'Issue search',
 };
 
 /** A timestamp in the reader's locale, or a dash. */

@@ -145,3 +145,15 @@ test('field errors from a 400 are shown beside their fields', async () => {
   await capture(page, 'settings-jira-field-errors');
   await page.unroute('**/api/integrations');
 });
+
+test('the form works from the keyboard, in the seed order', async () => {
+  await openSettings();
+  await page.getByLabel('API Token', { exact: true }).focus();
+  const order: string[] = [];
+  for (let step = 0; step < 4; step += 1) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate('document.activeElement?.id ?? ""'));
+  }
+  expect(order).toEqual(['jira-protocol', 'jira-hostname', 'jira-email', '']);
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Connect');
+});

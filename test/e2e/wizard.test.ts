@@ -1,47 +1,38 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { SiteDetection } from '../../src/shared/integrations.ts';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 import { capture, launchBrowser, openPage } from './support/browser.ts';
 import { setUpThroughPage } from './support/flows.ts';
 import { visible } from './support/locators.ts';
 import type { TestOwlHub } from './support/owlhub.ts';
 import { startOwlHub } from './support/owlhub.ts';
+import { startJira } from './support/sandbox.ts';
 
 let owlhub: TestOwlHub;
 let browser: Browser;
 let page: Page;
-
-// What the detect endpoint answers per site; the wizard's reaction to it is what is tested here.
-const DETECTIONS: Record<string, SiteDetection> = {
-  'https://acme.atlassian.net': {
-    siteUrl: 'https://acme.atlassian.net',
-    deployment: 'cloud',
-    version: '1001.0.0',
-    error: null,
-  },
-  'https://jira.acme.example/jira': {
-    siteUrl: 'https://jira.acme.example/jira',
-    deployment: 'datacenter',
-    version: '9.12.4',
-    error: null,
-  },
-};
+let cloud: Sandbox;
+let datacenter: Sandbox;
 
 beforeAll(async () => {
-  [owlhub, browser] = await Promise.all([startOwlHub(), launchBrowser()]);
+  const [c, d] = await Promise.all([
+    startJira({ flavor: 'cloud' }),
+    startJira({ flavor: 'datacenter', basePath: '/jira' }),
+  ]);
+  cloud = c.jira;
+  datacenter = d.jira;
+  [owlhub, browser] = await Promise.all([
+    startOwlHub({ OWLHUB_ALLOWED_HOSTS: `${c.allowedHost},${d.allowedHost}` }),
+    launchBrowser(),
+  ]);
   page = await openPage(browser);
   await setUpThroughPage(page, owlhub.url);
-  await page.route('**/api/integrations/detect?*', (route) => {
-    const siteUrl = new URL(route.request().url()).searchParams.get('siteUrl') ?? '';
-    return route.fulfill({
-      json: DETECTIONS[siteUrl] ?? { siteUrl, deployment: null, version: null, error: null },
-    });
-  });
 });
 
 afterAll(async () => {
   await browser.close();
   await owlhub.stop();
+  await Promise.all([cloud.stop(), datacenter.stop()]);
 });
 
 const field = (label: string) => page.getByLabel(label, { exact: true });
@@ -59,11 +50,13 @@ test('the wizard asks for Name, Jira Site URL and Access Token, and User Email f
   const labels = await page.locator('form label').allInnerTexts();
   expect(labels).toEqual(['Name', 'Jira Site URL', 'Access Token']);
   await field('Name').fill('Jira Production');
-  await field('Jira Site URL').fill('https://acme.atlassian.net');
-  await visible(page.getByText('Jira Cloud 1001.0.0 detected.'));
+  await field('Jira Site URL').fill(cloud.url);
+  await visible(page.getByText(/^Jira Cloud .* detected\.$/));
   expect(await page.locator('form label').allInnerTexts()).toEqual([
     'Name',
     'Jira Site URL',
+    // The sandbox speaks plain HTTP, so the wizard asks to confirm that.
+    'I understand that with HTTP the token travels unencrypted, and anyone on the network path can read it.',
     'User Email',
     'Access Token',
   ]);
@@ -71,8 +64,8 @@ test('the wizard asks for Name, Jira Site URL and Access Token, and User Email f
 });
 
 test('for Data Center it offers a personal access token or username and password', async () => {
-  await field('Jira Site URL').fill('https://jira.acme.example/jira');
-  await visible(page.getByText('Jira Data Center 9.12.4 detected.'));
+  await field('Jira Site URL').fill(datacenter.url);
+  await visible(page.getByText(/^Jira Data Center .* detected\.$/));
   expect(await field('User Email').count()).toBe(0);
   const pat = page.getByRole('radio', { name: 'Personal access token' });
   expect(await pat.isChecked()).toBe(true);

@@ -27,6 +27,8 @@ export function ConnectTokenForm(props: { onCreated: (integration: IntegrationVi
     onSuccess: (integration) => {
       setToken('');
       void queryClient.invalidateQueries({ queryKey: keys.integrations });
+      // The page opens on the answer (Pending) at once; polling then takes it to Connected or Failed.
+      queryClient.setQueryData(keys.integration(integration.id), integration);
       props.onCreated(integration);
     },
   });

@@ -48,6 +48,8 @@ export function JiraIntegrationForm() {
     mutationFn: createIntegration,
     onSuccess: (integration) => {
       void queryClient.invalidateQueries({ queryKey: keys.integrations });
+      // The page opens on the answer (Pending) at once; polling then takes it to Connected or Failed.
+      queryClient.setQueryData(keys.integration(integration.id), integration);
       navigate(integrationHref(integration.id));
     },
   });

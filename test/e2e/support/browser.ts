@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../../test-output/screenshots');
 
@@ -32,16 +33,36 @@ export async function openPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Saves full-page screenshots of the page as it is now, at desktop and at phone size. */
+/**
+ * Saves full-page screenshots of the page as it is now, at desktop and at phone size, and checks
+ * what a screenshot cannot show: every control has a label, and nothing scrolls sideways.
+ */
 export async function capture(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
   const original = page.viewportSize() ?? DESKTOP;
   for (const [label, size] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
     await page.setViewportSize(size);
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width, `${name} is wider than the ${label} viewport`).toBeLessThanOrEqual(size.width);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.${label}.png`), fullPage: true });
   }
   await page.setViewportSize(original);
+}
+
+/** Inputs, selects and text areas without a <label for> pointing at them (by id or name). */
+async function unlabelledControls(page: Page): Promise<string[]> {
+  const controls = page.locator('input, select, textarea');
+  const missing: string[] = [];
+  for (const control of await controls.all()) {
+    const id = await control.getAttribute('id');
+    const labels = id === null ? 0 : await page.locator(`label[for="${id}"]`).count();
+    const wrapped = await control.locator('xpath=ancestor::label').count();
+    if (labels === 0 && wrapped === 0)
+      missing.push(id ?? (await control.evaluate('el => el.outerHTML')));
+  }
+  return missing;
 }
