@@ -120,7 +120,7 @@ describe('createPolicyDispatcher', () => {
   });
 
   it('sees through other spellings of loopback', async () => {
-    for (const host of ['0x7f.1', '2130706433', '127.1', '[::ffff:127.0.0.1]']) {
+    for (const host of ['0x7f.1', '2130706433', '127.1', '[::1]', '[::ffff:127.0.0.1]']) {
       expect(await get(`http://${host}:${server.port}/`, { policy: noHosts })).toMatchObject({
         kind: 'address_blocked',
         addressClass: 'loopback',
@@ -196,6 +196,14 @@ describe('createPolicyDispatcher over TLS', () => {
     ],
   ])('reports a certificate %s', async (_name, cert, reason, code) => {
     expect(await getTls(cert())).toEqual({ kind: 'tls', reason, code });
+  });
+
+  it('reports https spoken to a plain HTTP port as a TLS protocol error', async () => {
+    const policy = { allowPrivateNetworks: false, allowedHosts: [{ host: '127.0.0.1' }] };
+    expect(await get(`https://127.0.0.1:${server.port}/`, { policy })).toMatchObject({
+      kind: 'tls',
+      reason: 'protocol',
+    });
   });
 
   it('reports an unknown CA as untrusted', async () => {
