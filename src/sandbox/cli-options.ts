@@ -31,6 +31,7 @@ const FlagsSchema = z.object({
     .transform(Number)
     .optional(),
   pageCap: integer('page-cap', 1, 5000).optional(),
+  searchLagMs: integer('search-lag-ms', 0, 600_000).optional(),
 });
 
 /** Checks CLI flags; returns the sandbox options or every problem, one message per flag. */

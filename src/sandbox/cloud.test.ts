@@ -353,6 +353,39 @@ describe('cloud sandbox', () => {
     expect((await call(sandbox, '/rest/api/3/myself', { auth })).status).toBe(200);
   });
 
+  it('can make search eventually consistent, as Cloud search is', async () => {
+    const search = async (jql: string): Promise<IdPage['issues']> =>
+      (
+        (await call(sandbox, '/rest/api/3/search/jql', { body: { jql, fields: ['summary'] } }))
+          .body as IdPage
+      ).issues;
+    sandbox.setLimits({ searchLagMs: 60_000 });
+    try {
+      const fresh = sandbox.createIssue({ projectKey: 'OWL', summary: 'Laggard newcomer' });
+      const old = sandbox.listIssues()[0]!;
+      sandbox.updateIssue(old.key, { summary: 'Renamed zebra' });
+      expect(await search('summary ~ "laggard newcomer"')).toEqual([]);
+      expect(await search('summary ~ zebra')).toEqual([]);
+      // The index still matches the old summary, but the issue is served as it is now.
+      const stale = await search(`summary ~ "${old.summary}" AND key = ${old.key}`);
+      expect(stale).toEqual([
+        {
+          expand: expect.any(String),
+          id: old.id,
+          self: expect.any(String),
+          key: old.key,
+          fields: { summary: 'Renamed zebra' },
+        },
+      ]);
+      expect((await call(sandbox, `/rest/api/3/issue/${fresh.key}`)).status).toBe(200);
+      sandbox.setLimits({ searchLagMs: 0 });
+      expect((await search('summary ~ "laggard newcomer"')).map((i) => i.id)).toEqual([fresh.id]);
+      expect((await search('summary ~ zebra')).map((i) => i.id)).toEqual([old.id]);
+    } finally {
+      sandbox.setLimits({ searchLagMs: 0 });
+    }
+  });
+
   it('counts requests per route', async () => {
     sandbox.resetStats();
     await call(sandbox, '/rest/api/3/serverInfo');

@@ -75,7 +75,7 @@ export interface Sandbox {
   restoreCredentials(credentials?: SandboxCredentials): void;
   /** Lifts a Data Center CAPTCHA lockout (all usernames when none is given). */
   clearCaptcha(username?: string): void;
-  /** Changes latency, rate and concurrency limits, fault rate or page cap at runtime. */
+  /** Changes latency, rate and concurrency limits, fault rate, page cap or search lag at runtime. */
   setLimits(limits: Partial<Limits>): void;
   /** Lets anonymous requests browse every project (off by default). */
   setAnonymousBrowse(allowed: boolean): void;
@@ -142,7 +142,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.store.moveIssue(issue, project, runtime.now());
       return snapshotIssue(runtime, issue);
     },
-    deleteIssue: (idOrKey) => runtime.store.deleteIssue(mustFindIssue(runtime, idOrKey)),
+    deleteIssue: (idOrKey) => {
+      runtime.store.deleteIssue(mustFindIssue(runtime, idOrKey), runtime.now());
+    },
     createIssue: (input) => addIssue(runtime, input),
     addComment(idOrKey, body, authorId = owner.id) {
       const comment = runtime.store.addComment(
@@ -181,6 +183,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setAnonymousBrowse(allowed) {
       runtime.anonymousBrowse = allowed;
+      // Cached search results depend on what anonymous may browse.
+      runtime.store.version++;
     },
   };
 }

@@ -15,6 +15,8 @@ export const LimitsSchema = z.object({
   faultRate: z.number().min(0).max(1),
   /** Silent cap on full-field page sizes (search and comment pages). */
   pageCap: z.number().int().min(1).max(5000),
+  /** Search sees the data as it was this long ago (Cloud's index is eventually consistent); 0 = at once. */
+  searchLagMs: z.number().int().min(0).max(600_000),
 });
 
 /** Runtime limits, all set. */
@@ -71,6 +73,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
       ratePerSec: parsed.ratePerSec ?? 0,
       faultRate: parsed.faultRate ?? 0,
       pageCap: parsed.pageCap ?? (parsed.flavor === 'cloud' ? 100 : 1000),
+      searchLagMs: parsed.searchLagMs ?? 0,
     },
   };
 }

@@ -38,6 +38,10 @@ export function sandboxCommand(): Command {
     .option('--rate-per-sec <n>', 'requests per second before 429')
     .option('--fault-rate <x>', 'share of requests answered 500/503 (0 to 1)')
     .option('--page-cap <n>', 'silent cap on full-field page sizes')
+    .option(
+      '--search-lag-ms <n>',
+      'search sees changes only after this delay (eventual consistency)',
+    )
     .option('--json', 'print the URL and credentials as one JSON object')
     .action(async (flags: Record<string, unknown>, command: Command) => {
       const { json, ...rest } = flags;

@@ -1,3 +1,4 @@
+import { ChangeLog } from './change-log.ts';
 import { generateComments, generateData, type GenerateOptions } from './generate.ts';
 import type { CommentRecord, DocBlock, IssueRecord, ProjectRecord, UserRecord } from './model.ts';
 
@@ -12,6 +13,8 @@ export class SandboxStore {
   private readonly seed: number;
   private nextIssueId: number;
   private nextCommentId = FIRST_NEW_COMMENT_ID;
+  /** Changes search may not see yet (see searchLagMs). */
+  readonly changeLog = new ChangeLog();
   /** Bumped on every change, so cached orderings know when to recompute. */
   version = 0;
   private children: { version: number; byParent: Map<number, number[]> } | null = null;
@@ -91,12 +94,14 @@ export class SandboxStore {
 
   /** Applies changes to an issue; bumps `updated` unless the changes set it. */
   updateIssue(issue: IssueRecord, changes: Partial<IssueRecord>, now: number): void {
+    this.changeLog.record(issue.id, issue, now);
     Object.assign(issue, { updated: now }, changes);
     this.version++;
   }
 
   /** Moves an issue to another project: same id, a new key, the old key still resolves. */
   moveIssue(issue: IssueRecord, project: ProjectRecord, now: number): void {
+    this.changeLog.record(issue.id, issue, now);
     issue.key = `${project.key}-${project.nextNumber++}`;
     issue.projectId = project.id;
     issue.updated = now;
@@ -105,7 +110,8 @@ export class SandboxStore {
   }
 
   /** Deletes an issue; its keys stop resolving. */
-  deleteIssue(issue: IssueRecord): void {
+  deleteIssue(issue: IssueRecord, now: number): void {
+    this.changeLog.record(issue.id, issue, now);
     this.issues.delete(issue.id);
     for (const [key, id] of this.idsByKey) if (id === issue.id) this.idsByKey.delete(key);
     this.version++;
@@ -115,6 +121,7 @@ export class SandboxStore {
   createIssue(
     project: ProjectRecord,
     fields: Omit<IssueRecord, 'id' | 'key' | 'projectId' | 'comments' | 'generatedComments'>,
+    now: number,
   ): IssueRecord {
     const issue: IssueRecord = {
       ...fields,
@@ -124,6 +131,7 @@ export class SandboxStore {
       comments: [],
       generatedComments: 0,
     };
+    this.changeLog.record(issue.id, null, now);
     this.issues.set(issue.id, issue);
     this.idsByKey.set(issue.key, issue.id);
     this.version++;
@@ -150,6 +158,7 @@ export class SandboxStore {
       created: now,
       updated: now,
     };
+    this.changeLog.record(issue.id, issue, now);
     this.commentsOf(issue).push(comment);
     issue.updated = now;
     this.version++;

@@ -100,30 +100,34 @@ export function createIssueRoute(scope: ApiScope): Hono<SandboxEnv> {
     }
     const now = runtime.now();
     const status = STATUSES[0];
-    const issue = runtime.store.createIssue(project, {
-      issueTypeId: issueType.id,
-      statusId: status?.id ?? '10000',
-      priorityId: priority.id,
-      summary,
-      description,
-      assigneeId: assignee?.id ?? null,
-      reporterId: account.user.id,
-      creatorId: account.user.id,
-      created: now,
-      updated: now,
-      statusChanged: now,
-      resolved: null,
-      labels,
-      parentId: parent?.id ?? null,
-      custom: {
-        team: null,
-        reviewers: [],
-        storyPoints: null,
-        reviewDate: null,
-        notes: null,
-        tags: [],
+    const issue = runtime.store.createIssue(
+      project,
+      {
+        issueTypeId: issueType.id,
+        statusId: status?.id ?? '10000',
+        priorityId: priority.id,
+        summary,
+        description,
+        assigneeId: assignee?.id ?? null,
+        reporterId: account.user.id,
+        creatorId: account.user.id,
+        created: now,
+        updated: now,
+        statusChanged: now,
+        resolved: null,
+        labels,
+        parentId: parent?.id ?? null,
+        custom: {
+          team: null,
+          reviewers: [],
+          storyPoints: null,
+          reviewDate: null,
+          notes: null,
+          tags: [],
+        },
       },
-    });
+      now,
+    );
     const render = renderContextFor(scope, account);
     return c.json(
       { id: String(issue.id), key: issue.key, self: restUrl(render, `issue/${issue.id}`) },

@@ -24,8 +24,12 @@ const caches = new WeakMap<SandboxRuntime, Map<string, CacheEntry>>();
 
 function evaluate(runtime: SandboxRuntime, account: Account | null, jql: string): QueryResult {
   const compiled = compileQuery(parseJql(jql), evalContextFor(runtime, account));
+  const lag = runtime.limits.searchLagMs;
+  const { store } = runtime;
+  const states =
+    lag > 0 ? store.changeLog.statesAt(runtime.now() - lag, store.allIssues()) : store.allIssues();
   const matching = [];
-  for (const issue of runtime.store.allIssues()) if (compiled.matches(issue)) matching.push(issue);
+  for (const issue of states) if (compiled.matches(issue)) matching.push(issue);
   return { ids: compiled.sort(matching).map((issue) => issue.id), bounded: compiled.bounded };
 }
 
@@ -43,6 +47,8 @@ export function runQuery(
     cache = new Map();
     caches.set(runtime, cache);
   }
+  // With a search lag, every moment sees different data: no caching.
+  if (runtime.limits.searchLagMs > 0) return evaluate(runtime, account, jql);
   const key = `${account?.user.id ?? ''}\u0000${jql}`;
   const now = runtime.now();
   const hit = cache.get(key);

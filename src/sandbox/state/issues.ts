@@ -133,29 +133,33 @@ export function addIssue(runtime: SandboxRuntime, input: NewIssue): SandboxIssue
   const status = byNameOrId(STATUSES, input.status ?? 'To Do', 'status');
   const created = input.created ?? runtime.now();
   const reporter = runtime.store.users[0]?.id ?? '';
-  const issue = runtime.store.createIssue(project, {
-    issueTypeId: type.id,
-    statusId: status.id,
-    priorityId: byNameOrId(PRIORITIES, input.priority ?? 'Medium', 'priority').id,
-    summary: input.summary,
-    description: null,
-    assigneeId: input.assigneeId ?? null,
-    reporterId: reporter,
-    creatorId: reporter,
-    created,
-    updated: created,
-    statusChanged: created,
-    resolved: status.categoryId === 3 ? created : null,
-    labels: [...(input.labels ?? [])],
-    parentId: parent?.id ?? null,
-    custom: {
-      team: null,
-      reviewers: [],
-      storyPoints: null,
-      reviewDate: null,
-      notes: null,
-      tags: [],
+  const issue = runtime.store.createIssue(
+    project,
+    {
+      issueTypeId: type.id,
+      statusId: status.id,
+      priorityId: byNameOrId(PRIORITIES, input.priority ?? 'Medium', 'priority').id,
+      summary: input.summary,
+      description: null,
+      assigneeId: input.assigneeId ?? null,
+      reporterId: reporter,
+      creatorId: reporter,
+      created,
+      updated: created,
+      statusChanged: created,
+      resolved: status.categoryId === 3 ? created : null,
+      labels: [...(input.labels ?? [])],
+      parentId: parent?.id ?? null,
+      custom: {
+        team: null,
+        reviewers: [],
+        storyPoints: null,
+        reviewDate: null,
+        notes: null,
+        tags: [],
+      },
     },
-  });
+    runtime.now(),
+  );
   return snapshotIssue(runtime, issue);
 }
