@@ -58,24 +58,31 @@ export function createPolicyConnector(options: PolicyConnectorOptions): buildCon
     const port = opts.port === '' ? defaultPort(opts.protocol) : Number(opts.port);
     const trusted =
       options.trustedEndpoints?.has(`${unbracket(opts.hostname).toLowerCase()}:${port}`) ?? false;
-    void (async () => {
+    const connectVetted = async (): Promise<Socket> => {
       const vetted = trusted
         ? await resolveHost(opts.hostname, options.lookup, options.dnsTimeoutMs)
         : await vetHost(opts.hostname, port, options);
       if (!vetted.ok) {
-        callback(new NetFailureError(vetted.error), null);
-        return;
+        throw new NetFailureError(vetted.error);
       }
-      let firstError: Error | undefined;
+      let firstError: unknown;
       for (const address of vetted.value) {
         try {
-          callback(null, await attempt(opts, address));
-          return;
+          return await attempt(opts, address);
         } catch (error) {
-          firstError ??= error instanceof Error ? error : new Error(String(error));
+          firstError ??= error;
         }
       }
-      callback(firstError ?? new Error('no address to connect to'), null);
-    })();
+      throw firstError;
+    };
+    // Every outcome, a bug included, must reach the callback, or the request would hang.
+    connectVetted().then(
+      (socket) => {
+        callback(null, socket);
+      },
+      (error: unknown) => {
+        callback(error instanceof Error ? error : new Error('connect failed'), null);
+      },
+    );
   };
 }

@@ -36,23 +36,34 @@ function precheckInterceptor(options: VetOptions): Dispatcher.DispatcherComposeI
     const origin = new URL(String(opts.origin));
     const port =
       origin.port === '' ? (origin.protocol === 'https:' ? 443 : 80) : Number(origin.port);
-    void vetHost(origin.hostname, port, options).then((vetted) => {
-      if (!vetted.ok && vetted.error.kind === 'address_blocked') {
-        const error = new NetFailureError(vetted.error);
-        // The request never started, so the controller has nothing to abort or pause.
-        const controller = {
-          aborted: true,
-          paused: false,
-          reason: error,
-          abort() {},
-          pause() {},
-          resume() {},
-        };
-        handler.onResponseError?.(controller, error);
-        return;
-      }
-      dispatch(opts, handler);
-    });
+    const fail = (error: Error): void => {
+      // The request never started, so the controller has nothing to abort or pause.
+      const controller = {
+        aborted: true,
+        paused: false,
+        reason: error,
+        abort() {},
+        pause() {},
+        resume() {},
+      };
+      handler.onResponseError?.(controller, error);
+    };
+    vetHost(origin.hostname, port, options).then(
+      (vetted) => {
+        if (!vetted.ok && vetted.error.kind === 'address_blocked') {
+          fail(new NetFailureError(vetted.error));
+          return;
+        }
+        try {
+          dispatch(opts, handler);
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error('dispatch failed'));
+        }
+      },
+      (error: unknown) => {
+        fail(error instanceof Error ? error : new Error('target check failed'));
+      },
+    );
     return true;
   };
 }
