@@ -386,6 +386,20 @@ describe('cloud sandbox', () => {
     }
   });
 
+  it('refuses writes from anonymous callers with a 401 ErrorCollection', async () => {
+    const response = await call(sandbox, '/rest/api/3/issue/OWL-1/comment', {
+      auth: null,
+      body: { body: 'x' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      errorMessages: [
+        'You are not authenticated. Authentication required to perform this operation.',
+      ],
+      errors: {},
+    });
+  });
+
   it('counts requests per route', async () => {
     sandbox.resetStats();
     await call(sandbox, '/rest/api/3/serverInfo');

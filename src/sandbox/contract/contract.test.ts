@@ -242,6 +242,14 @@ const CLOUD: readonly ContractCase[] = [
     status: 400,
     request: (s) => call(s, '/rest/api/3/issue', { body: { fields: { project: { key: 'OWL' } } } }),
   },
+  {
+    spec: 'cloud',
+    method: 'post',
+    specPath: '/rest/api/3/issue',
+    status: 401,
+    request: (s) =>
+      call(s, '/rest/api/3/issue', { auth: null, body: { fields: { summary: 'Anonymous' } } }),
+  },
 ];
 
 const DC: readonly ContractCase[] = [
@@ -429,6 +437,6 @@ describe('contract: responses validate against Atlassian OpenAPI schemas', () =>
     const pairs = new Set(
       [...CLOUD, ...DC].map((c) => `${c.spec} ${c.method} ${c.specPath} ${c.status}`),
     );
-    expect(pairs.size).toBe(39);
+    expect(pairs.size).toBe(40);
   });
 });

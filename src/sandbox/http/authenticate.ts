@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { SandboxRuntime } from '../runtime.ts';
 import type { Account, Identity } from './accounts.ts';
 import type { SandboxEnv } from './env.ts';
-import { unauthorized } from './respond.ts';
+import { jiraError, unauthorized } from './respond.ts';
 
 function identify(runtime: SandboxRuntime, header: string | undefined): Identity {
   const anonymous: Identity = { kind: 'anonymous', failedLogin: false };
@@ -62,6 +62,15 @@ export function requireAccount(
 ): Account | Response {
   const identity = c.get('identity');
   return identity.kind === 'user' ? identity.account : unauthorized(c, runtime);
+}
+
+/** For operations that change data: the account, or the 401 ErrorCollection Jira's resources answer to anonymous callers. */
+export function requireWriter(c: Context<SandboxEnv>): Account | Response {
+  const identity = c.get('identity');
+  if (identity.kind === 'user') return identity.account;
+  return jiraError(c, 401, [
+    'You are not authenticated. Authentication required to perform this operation.',
+  ]);
 }
 
 /** The account behind a request, or null for anonymous. */

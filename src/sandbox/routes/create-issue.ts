@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ISSUE_TYPES, PRIORITIES, STATUSES } from '../domain/catalog.ts';
 import type { DocBlock } from '../domain/model.ts';
-import { canBrowse, requireAccount } from '../http/authenticate.ts';
+import { canBrowse, requireWriter } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError, readBody } from '../http/respond.ts';
 import { restUrl } from '../render/context.ts';
@@ -39,7 +39,7 @@ export function createIssueRoute(scope: ApiScope): Hono<SandboxEnv> {
   const { runtime, version } = scope;
   const app = new Hono<SandboxEnv>();
   app.post('/issue', async (c) => {
-    const account = requireAccount(c, runtime);
+    const account = requireWriter(c);
     if (account instanceof Response) return account;
     const body = await readBody(c, CreateBody);
     if (body instanceof Response) return body;

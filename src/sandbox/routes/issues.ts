@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireAccount } from '../http/authenticate.ts';
+import { requireWriter } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { intParam, jiraError, readBody } from '../http/respond.ts';
 import { renderComment, renderCommentPage } from '../render/comment.ts';
@@ -52,7 +52,7 @@ export function issueRoutes(scope: ApiScope): Hono<SandboxEnv> {
   });
 
   app.post('/issue/:issueIdOrKey/comment', async (c) => {
-    const account = requireAccount(c, runtime);
+    const account = requireWriter(c);
     if (account instanceof Response) return account;
     const issue = visibleIssue(runtime, account, c.req.param('issueIdOrKey'));
     if (issue === undefined) return jiraError(c, 404, [ISSUE_NOT_FOUND]);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { STATUSES, findStatus, type StatusDef } from '../domain/catalog.ts';
-import { requireAccount } from '../http/authenticate.ts';
+import { requireWriter } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError, readBody } from '../http/respond.ts';
 import { renderStatus } from '../render/config.ts';
@@ -36,7 +36,7 @@ export function transitionRoutes(scope: ApiScope): Hono<SandboxEnv> {
     return c.json({ expand: 'transitions', transitions });
   });
   app.post('/issue/:issueIdOrKey/transitions', async (c) => {
-    const account = requireAccount(c, runtime);
+    const account = requireWriter(c);
     if (account instanceof Response) return account;
     const issue = visibleIssue(runtime, account, c.req.param('issueIdOrKey'));
     if (issue === undefined) return jiraError(c, 404, [ISSUE_NOT_FOUND]);
