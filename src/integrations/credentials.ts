@@ -2,6 +2,7 @@ import type { DecryptError, Keyring } from '../secrets/index.ts';
 import { credentialAad, decryptSecret, encryptSecret, tokenHint } from '../secrets/index.ts';
 import type { IntegrationRow } from '../storage/schema.ts';
 import type { JiraCredentials } from './input.ts';
+import type { KeySource } from './key-source.ts';
 
 /** The columns that hold an integration's credentials. */
 export type CredentialColumns = Pick<
@@ -58,4 +59,15 @@ export function openCredentials(
         value: { authType: 'basic_password', username: row.username ?? '', password: secret.value },
       };
   }
+}
+
+/** Like openCredentials, but reloads the keys once when the row was encrypted with a key not held yet. */
+export async function openFreshCredentials(
+  keys: KeySource,
+  row: IntegrationRow,
+): Promise<ReturnType<typeof openCredentials>> {
+  const first = openCredentials(keys.current(), row);
+  if (first.ok || first.error.kind !== 'undecryptable' || first.error.cause.kind !== 'unknown_key')
+    return first;
+  return (await keys.reload()) ? openCredentials(keys.current(), row) : first;
 }

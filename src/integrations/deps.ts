@@ -2,15 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { NetworkPolicy } from '../net/index.ts';
-import type { Keyring } from '../secrets/index.ts';
+import type { KeySource } from './key-source.ts';
 import type { Database } from '../storage/schema.ts';
 
-/** What the integrations module needs from the composition root. */
-export interface IntegrationDeps {
+/** What managing and verifying integrations needs; the CLI has this much. */
+export interface IntegrationCoreDeps {
   db: Kysely<Database>;
-  keyring: Keyring;
-  jobs: JobQueue;
+  keys: KeySource;
   network: NetworkPolicy;
   logger: Logger;
   now: () => Date;
+}
+
+/** What the server's integrations module needs: the core plus the job queue. */
+export interface IntegrationDeps extends IntegrationCoreDeps {
+  jobs: JobQueue;
 }

@@ -9,17 +9,17 @@ import {
 } from '../storage/integrations.ts';
 import type { IntegrationRow } from '../storage/schema.ts';
 import { sealCredentials } from './credentials.ts';
-import type { IntegrationDeps } from './deps.ts';
+import type { IntegrationCoreDeps, IntegrationDeps } from './deps.ts';
 import type { IntegrationInput } from './input.ts';
 import { requestVerification } from './jobs.ts';
 import { integrationRowToView } from './records.ts';
 
-/** Saves a new integration as pending and queues its verification. */
+/** Saves a new integration as pending; the caller verifies it (in the background, or at once in the CLI). */
 export async function createIntegration(
-  deps: IntegrationDeps,
+  deps: IntegrationCoreDeps,
   input: IntegrationInput,
-  createdBy: string,
-): Promise<IntegrationView> {
+  createdBy: string | null,
+): Promise<IntegrationRow> {
   const id = randomUUID();
   const at = deps.now().toISOString();
   const row: IntegrationRow = {
@@ -28,7 +28,7 @@ export async function createIntegration(
     name: input.name,
     site_url: input.siteUrl,
     allow_insecure_http: input.allowInsecureHttp ? 1 : 0,
-    ...sealCredentials(deps.keyring, id, input.credentials),
+    ...sealCredentials(deps.keys.current(), id, input.credentials),
     deployment: null,
     status: 'pending',
     error_json: null,
@@ -45,7 +45,17 @@ export async function createIntegration(
     updated_at: at,
   };
   await insertIntegration(deps.db, row);
-  await requestVerification(deps.jobs, id, row.settings_version);
+  return row;
+}
+
+/** Saves a new integration as pending and queues its verification. */
+export async function createAndQueueIntegration(
+  deps: IntegrationDeps,
+  input: IntegrationInput,
+  createdBy: string,
+): Promise<IntegrationView> {
+  const row = await createIntegration(deps, input, createdBy);
+  await requestVerification(deps.jobs, row.id, row.settings_version);
   return integrationRowToView(row);
 }
 

@@ -8,7 +8,7 @@ import {
 import type { IntegrationRow } from '../storage/schema.ts';
 import { outcomeToChanges } from './apply-outcome.ts';
 import { openCredentials, sealCredentials } from './credentials.ts';
-import type { IntegrationDeps } from './deps.ts';
+import type { IntegrationCoreDeps, IntegrationDeps } from './deps.ts';
 import { parseCreateIntegration } from './input.ts';
 import type { IntegrationInput } from './input.ts';
 import { requestVerification } from './jobs.ts';
@@ -76,7 +76,7 @@ export async function updateIntegrationSettings(
           'Enter it again: it was cleared.',
       });
     }
-    const sealed = sealCredentials(deps.keyring, id, input.credentials);
+    const sealed = sealCredentials(deps.keys.current(), id, input.credentials);
     const version = row.settings_version + 1;
     await updateIntegration(deps.db, id, {
       ...sealed,
@@ -91,8 +91,19 @@ export async function updateIntegrationSettings(
   return swapVerifiedCredentials(deps, row, input);
 }
 
+/** Replaces the token (or password) after verifying it; the CLI's rotate-token. */
+export async function replaceSecret(
+  deps: IntegrationCoreDeps,
+  id: string,
+  secret: string,
+): Promise<IntegrationView> {
+  const row = await getIntegrationRow(deps, id);
+  const edit = row.auth_type === 'basic_password' ? { password: secret } : { token: secret };
+  return swapVerifiedCredentials(deps, row, mergedInput(deps, row, edit));
+}
+
 async function swapVerifiedCredentials(
-  deps: IntegrationDeps,
+  deps: IntegrationCoreDeps,
   row: IntegrationRow,
   input: IntegrationInput,
 ): Promise<IntegrationView> {
@@ -113,7 +124,7 @@ async function swapVerifiedCredentials(
   const { changes } = outcomeToChanges(row, outcome, deps.now());
   const saved = await updateIntegrationIfVersion(deps.db, row.id, row.settings_version, {
     ...changes,
-    ...sealCredentials(deps.keyring, row.id, input.credentials),
+    ...sealCredentials(deps.keys.current(), row.id, input.credentials),
     name: input.name,
     site_url: input.siteUrl,
     allow_insecure_http: input.allowInsecureHttp ? 1 : 0,
@@ -129,12 +140,12 @@ async function swapVerifiedCredentials(
 
 /** The request laid over the stored settings, checked like a new integration. */
 function mergedInput(
-  deps: IntegrationDeps,
+  deps: IntegrationCoreDeps,
   row: IntegrationRow,
   request: IntegrationEdit,
 ): IntegrationInput {
   const usesNewSite = request.siteUrl !== undefined || request.hostname !== undefined;
-  const current = openCredentials(deps.keyring, row);
+  const current = openCredentials(deps.keys.current(), row);
   const currentSecret = current.ok
     ? current.value.authType === 'basic_password'
       ? current.value.password
@@ -163,7 +174,7 @@ function mergedInput(
   return parsed.value;
 }
 
-async function view(deps: IntegrationDeps, id: string): Promise<IntegrationView> {
+async function view(deps: IntegrationCoreDeps, id: string): Promise<IntegrationView> {
   const row = await findIntegration(deps.db, id);
   if (!row) throw new ApiError('not_found', 'The integration was not found.');
   return integrationRowToView(row);

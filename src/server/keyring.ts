@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import type { Keyring, SecretKeyError } from '../secrets/index.ts';
-import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../secrets/index.ts';
+import type { KeySource } from '../integrations/key-source.ts';
+import { fixedKeySource } from '../integrations/key-source.ts';
+import type { SecretKeyError } from '../secrets/index.ts';
+import { KEY_FILE_NAME, loadKeyFile, loadOrCreateKeyFile } from '../secrets/index.ts';
 import type { Config } from './config.ts';
 
 /** The key file used when OWLHUB_SECRET_KEY is not set. */
@@ -8,12 +10,24 @@ export function keyFilePath(config: Config): string {
   return join(config.dataDir, KEY_FILE_NAME);
 }
 
-/** The keyring from OWLHUB_SECRET_KEY, or from the key file (created with mode 0600 on first start). */
-export async function loadKeyring(config: Config): Promise<Keyring> {
-  if (config.keyring) return config.keyring;
-  const loaded = await loadOrCreateKeyFile(keyFilePath(config));
-  if (loaded.ok) return loaded.value;
-  throw new Error(describeKeyError(loaded.error));
+/**
+ * The keys from OWLHUB_SECRET_KEY, or from the key file (created with mode 0600 on first start),
+ * which is read again when a rotation elsewhere introduced a key this process does not hold.
+ */
+export async function loadKeySource(config: Config): Promise<KeySource> {
+  if (config.keyring) return fixedKeySource(config.keyring);
+  const path = keyFilePath(config);
+  const loaded = await loadOrCreateKeyFile(path);
+  if (!loaded.ok) throw new Error(describeKeyError(loaded.error));
+  let keyring = loaded.value;
+  return {
+    current: () => keyring,
+    reload: async () => {
+      const again = await loadKeyFile(path);
+      if (again.ok) keyring = again.value;
+      return again.ok;
+    },
+  };
 }
 
 /** A sentence saying what is wrong with the key and how to fix it. */

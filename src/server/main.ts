@@ -8,7 +8,7 @@ import { openStorage } from '../storage/connect.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { loadKeyring } from './keyring.ts';
+import { loadKeySource } from './keyring.ts';
 import { storageTargetFor } from './storage-target.ts';
 
 /** A started OwlHub server. */
@@ -19,7 +19,7 @@ export interface RunningServer {
 
 /** The composition root: opens and migrates storage, loads the key, starts jobs, listens. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const keyring = await loadKeyring(config);
+  const keys = await loadKeySource(config);
   const storage = openStorage(storageTargetFor(config));
   const migrated = await migrateToLatest(storage.db);
   if (migrated.error) {
@@ -31,7 +31,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const jobs = createJobQueue(storage, { logger });
   const deps: IntegrationDeps = {
     db: storage.db,
-    keyring,
+    keys,
     jobs,
     network: {
       allowPrivateNetworks: config.allowPrivateNetworks,

@@ -84,3 +84,19 @@ export async function listIntegrationSecrets(
     r.secret_ciphertext === null ? [] : [{ id: r.id, secret_ciphertext: r.secret_ciphertext }],
   );
 }
+
+/** Replaces a secret only if it is still `previous`, so a token changed meanwhile is not overwritten. */
+export async function replaceIntegrationSecret(
+  db: Kysely<Database>,
+  id: string,
+  previous: string,
+  next: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('integrations')
+    .set({ secret_ciphertext: next })
+    .where('id', '=', id)
+    .where('secret_ciphertext', '=', previous)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

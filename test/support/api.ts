@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { IntegrationDeps } from '../../src/integrations/deps.ts';
+import { fixedKeySource } from '../../src/integrations/key-source.ts';
 import { registerIntegrationJobs } from '../../src/integrations/register-jobs.ts';
 import { createJobQueue } from '../../src/jobs/create-job-queue.ts';
 import type { NetworkPolicy } from '../../src/net/index.ts';
@@ -46,7 +47,7 @@ export async function createTestApi(
   });
   const deps: IntegrationDeps = {
     db: storage.db,
-    keyring,
+    keys: fixedKeySource(keyring),
     jobs,
     network: options.network ?? LOOPBACK_ALLOWED,
     logger,

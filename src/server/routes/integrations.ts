@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { detectSite } from '../../integrations/detect.ts';
 import { parseCreateIntegration } from '../../integrations/input.ts';
 import {
-  createIntegration,
+  createAndQueueIntegration,
   getIntegrationRow,
   listIntegrationViews,
   removeIntegration,
@@ -121,7 +121,7 @@ export const integrationRoutes = new OpenAPIHono<AppEnv>()
     const { user } = requireRole(c, 'admin');
     const parsed = parseCreateIntegration(c.req.valid('json'));
     if (!parsed.ok) throw invalidInput(parsed.fields);
-    return c.json(await createIntegration(c.get('deps'), parsed.value, user.id), 202);
+    return c.json(await createAndQueueIntegration(c.get('deps'), parsed.value, user.id), 202);
   })
   .openapi(get, async (c) => {
     requireRole(c, 'viewer');
