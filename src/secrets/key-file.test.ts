@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,9 +38,11 @@ describe('key file', () => {
     expect(second.current.id).toBe(first.current.id);
   });
 
-  it('creates one key even when two callers race', async () => {
-    const [a, b] = await Promise.all([loadOrCreateKeyFile(path), loadOrCreateKeyFile(path)]);
-    expect(a.ok && b.ok && a.value.current.id === b.value.current.id).toBe(true);
+  it('creates one key even when many callers race, leaving no drafts behind', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateKeyFile(path)));
+    const ids = results.map((result) => (result.ok ? result.value.current.id : result.error.kind));
+    expect(new Set(ids).size).toBe(1);
+    expect(await readdir(join(dir, 'data'))).toEqual([KEY_FILE_NAME]);
   });
 
   it('refuses a key file readable by group or others', async () => {

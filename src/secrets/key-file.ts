@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { SecretKeyError } from './errors.ts';
@@ -114,14 +115,20 @@ export async function loadKeyFile(path: string): Promise<Result<Keyring, SecretK
 
 /** Reads the key file, creating it (mode 0600, folder 0700) with a fresh key on first use. */
 export async function loadOrCreateKeyFile(path: string): Promise<Result<Keyring, SecretKeyError>> {
+  // Written in full under a unique name, then linked into place: link() fails if the key file
+  // exists, so a concurrent start never reads a half-written file nor replaces another's key.
+  const draft = `${path}.${randomUUID()}.new`;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    await writeNewFile(path, [entryFor(generateSecretKey())]);
+    await writeNewFile(draft, [entryFor(generateSecretKey())]);
+    await link(draft, path);
   } catch (error) {
     const code = errnoCode(error);
     if (code !== 'EEXIST') {
       return err({ kind: 'key_file_unavailable', path, code });
     }
+  } finally {
+    await rm(draft, { force: true });
   }
   return loadKeyFile(path);
 }
