@@ -54,7 +54,15 @@ export interface EnqueueOptions {
  * A durable background job queue. Jobs are rows in the database, so they survive a restart; a job
  * runs in one worker at a time, and a job whose worker died is taken over once its lease ends.
  *
- * Call register() and schedule() before start(), and enqueue() after start().
+ * Call register() and schedule() before start(), and enqueue() after start(). For example:
+ *
+ *     const queue = createJobQueue(storage, { logger });
+ *     queue.register('sync', async ({ data, signal }) => runSync(SyncJob.parse(data), signal), {
+ *       leaseSeconds: 3600,
+ *     });
+ *     queue.schedule('sync-due-integrations', 300);
+ *     await queue.start();
+ *     await queue.enqueue('sync', { integrationId }, { singletonKey: `integration:${integrationId}` });
  */
 export interface JobQueue {
   /** Runs jobs of `name` with `handler` in this process. */
