@@ -61,6 +61,20 @@ describe('encryptSecret / decryptSecret', () => {
     );
   });
 
+  it('never throws on arbitrary input, whatever its shape', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fc.base64String(), { maxLength: 6 }).map((parts) => ['v1', ...parts].join(':')),
+        ),
+        (input) => {
+          expect(decryptSecret(ring, input, aad).ok).toBe(false);
+        },
+      ),
+    );
+  });
+
   it('fails with other associated data, so ciphertexts cannot move between records', () => {
     const envelope = encryptSecret(ring, 'token', aad);
     expect(decryptSecret(ring, envelope, credentialAad('int_2', 'token'))).toEqual({
