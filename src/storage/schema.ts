@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { MirrorTables } from './mirror-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
 export type Role = 'admin' | 'member' | 'viewer';
@@ -106,7 +107,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database {
+export interface Database extends MirrorTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as accounts from './2026-11-23-0001-accounts.ts';
 import * as jobs from './2026-11-23-0002-jobs.ts';
 import * as integrations from './2026-11-23-0003-integrations.ts';
+import * as mirror from './2026-11-23-0004-mirror.ts';
 
 /**
  * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-accounts': accounts,
   '2026-11-23-0002-jobs': jobs,
   '2026-11-23-0003-integrations': integrations,
+  '2026-11-23-0004-mirror': mirror,
 };

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { IssueRow } from './mirror-schema.ts';
+import type { Database } from './schema.ts';
+
+/** Filters of the issue list; every one optional. */
+export interface IssueFilter {
+  project?: string;
+  status?: string;
+  /** An assignee's account id (Cloud) or key/name (Server/DC). */
+  assignee?: string;
+  /** ISO UTC: only issues updated at or after it. */
+  updatedSince?: string;
+  /** Words that must appear in the summary (case-insensitive). */
+  q?: string;
+}
+
+/** Where a page of the list starts: after the issue with this `updated` and id. */
+export interface IssueCursor {
+  updated: string;
+  id: string;
+}
+
+/** The id and key of every mirrored issue of an integration. */
+export async function listIssueIdentities(
+  db: Kysely<Database>,
+  integrationId: string,
+): Promise<{ jira_id: string; key: string }[]> {
+  return db
+    .selectFrom('jira_issues')
+    .select(['jira_id', 'key'])
+    .where('integration_id', '=', integrationId)
+    .execute();
+}
+
+/** An issue by its current key, or by a key it had before a move. */
+export async function findIssueByKey(
+  db: Kysely<Database>,
+  integrationId: string,
+  key: string,
+): Promise<IssueRow | undefined> {
+  const current = await db
+    .selectFrom('jira_issues')
+    .selectAll()
+    .where('integration_id', '=', integrationId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (current !== undefined) return current;
+  return db
+    .selectFrom('jira_issue_keys')
+    .innerJoin('jira_issues', (join) =>
+      join
+        .onRef('jira_issues.integration_id', '=', 'jira_issue_keys.integration_id')
+        .onRef('jira_issues.jira_id', '=', 'jira_issue_keys.issue_id'),
+    )
+    .selectAll('jira_issues')
+    .where('jira_issue_keys.integration_id', '=', integrationId)
+    .where('jira_issue_keys.key', '=', key)
+    .executeTakeFirst();
+}
+
+/** One page of issues, most recently updated first, matching `filter`. */
+export async function listIssueRows(
+  db: Kysely<Database>,
+  integrationId: string,
+  filter: IssueFilter,
+  page: { after?: IssueCursor; limit: number },
+): Promise<IssueRow[]> {
+  let query = db.selectFrom('jira_issues').selectAll().where('integration_id', '=', integrationId);
+  if (filter.project !== undefined) query = query.where('project_key', '=', filter.project);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.assignee !== undefined) query = query.where('assignee_id', '=', filter.assignee);
+  if (filter.updatedSince !== undefined) query = query.where('updated', '>=', filter.updatedSince);
+  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    query = query.where((eb) => eb(eb.fn('lower', ['summary']), 'like', `%${escapeLike(word)}%`));
+  }
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('updated', '<', after.updated),
+        eb.and([eb('updated', '=', after.updated), eb('jira_id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.orderBy('updated', 'desc').orderBy('jira_id', 'desc').limit(page.limit).execute();
+}
+
+/** Every mirrored issue of an integration in id order (for comparisons and exports). */
+export async function listAllIssueRows(
+  db: Kysely<Database>,
+  integrationId: string,
+): Promise<IssueRow[]> {
+  return db
+    .selectFrom('jira_issues')
+    .selectAll()
+    .where('integration_id', '=', integrationId)
+    .orderBy('id_num')
+    .execute();
+}
+
+// LIKE has no portable ESCAPE default; dropping the wildcards keeps a word literal enough.
+function escapeLike(word: string): string {
+  return word.replace(/[%_\\]/g, '');
+}
