@@ -25,6 +25,7 @@ export async function withCoreDeps<T>(work: (deps: IntegrationCoreDeps) => Promi
         allowedHosts: config.allowedHosts,
       },
       // The CLI talks to a person on stdout; only problems go to the log.
+      proxy: config.proxy,
       logger: createLogger('warn'),
       now: () => new Date(),
     });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import type { NetworkPolicy } from '../net/index.ts';
+import type { NetworkPolicy, ProxyOptions } from '../net/index.ts';
 import type { KeySource } from './key-source.ts';
 import type { Database } from '../storage/schema.ts';
 
@@ -10,6 +10,8 @@ export interface IntegrationCoreDeps {
   db: Kysely<Database>;
   keys: KeySource;
   network: NetworkPolicy;
+  /** From HTTPS_PROXY / HTTP_PROXY / NO_PROXY: a corporate proxy to reach Jira through. */
+  proxy?: ProxyOptions | undefined;
   logger: Logger;
   now: () => Date;
 }

@@ -1,6 +1,6 @@
 import { createJiraClient, detectDeployment } from '../jira/index.ts';
 import { createPolicyDispatcher } from '../net/index.ts';
-import type { NetworkPolicy } from '../net/index.ts';
+import type { NetworkPolicy, ProxyOptions } from '../net/index.ts';
 import type { SiteDetection } from '../shared/integrations.ts';
 import { parseSiteUrl, siteUrlString } from './input.ts';
 import { describeJiraError } from './verification/diagnose-jira.ts';
@@ -12,7 +12,11 @@ const DETECT_TIMEOUTS = { connectMs: 4000, headersMs: 6000, bodyMs: 6000 };
  * Tells Cloud from Server/Data Center by the site's anonymous serverInfo (not by its host name),
  * so the form can ask for the right credentials while the URL is typed. Sends no credentials.
  */
-export async function detectSite(rawUrl: string, policy: NetworkPolicy): Promise<SiteDetection> {
+export async function detectSite(
+  rawUrl: string,
+  policy: NetworkPolicy,
+  proxy?: ProxyOptions,
+): Promise<SiteDetection> {
   const parsed = parseSiteUrl(rawUrl);
   if (!parsed.ok) {
     return {
@@ -23,7 +27,11 @@ export async function detectSite(rawUrl: string, policy: NetworkPolicy): Promise
     };
   }
   const siteUrl = siteUrlString(parsed.url);
-  const dispatcher = createPolicyDispatcher({ policy, timeouts: DETECT_TIMEOUTS });
+  const dispatcher = createPolicyDispatcher({
+    policy,
+    timeouts: DETECT_TIMEOUTS,
+    ...(proxy === undefined ? {} : { proxy }),
+  });
   try {
     const client = createJiraClient({
       baseUrl: parsed.url,

@@ -109,7 +109,7 @@ async function swapVerifiedCredentials(
 ): Promise<IntegrationView> {
   const outcome = await verifyConnection(
     { siteUrl: input.siteUrl, credentials: input.credentials },
-    { policy: deps.network },
+    { policy: deps.network, proxy: deps.proxy },
   );
   if (outcome.status === 'failed') {
     throw new ApiError(

@@ -35,6 +35,7 @@ export async function verifyAndStore(
         { siteUrl: row.site_url, credentials: credentials.value },
         {
           policy: deps.network,
+          proxy: deps.proxy,
           ...(options.connectTimeoutMs === undefined
             ? {}
             : { timeouts: { connectMs: options.connectTimeoutMs } }),

@@ -25,6 +25,8 @@ describe('parseConfig', () => {
       OWLHUB_ALLOW_PRIVATE_NETWORKS: 'true',
       OWLHUB_ALLOWED_HOSTS: 'jira.internal:8443, 10.0.0.5',
       LOG_LEVEL: 'debug',
+      https_proxy: 'http://proxy.internal:3128',
+      NO_PROXY: 'jira.internal',
     });
     expect(result).toMatchObject({
       ok: true,
@@ -35,6 +37,7 @@ describe('parseConfig', () => {
         allowPrivateNetworks: true,
         allowedHosts: [{ host: 'jira.internal', port: 8443 }, { host: '10.0.0.5' }],
         logLevel: 'debug',
+        proxy: { httpsProxy: 'http://proxy.internal:3128', noProxy: 'jira.internal' },
       },
     });
   });

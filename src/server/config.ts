@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { AllowedHost } from '../net/index.ts';
+import type { AllowedHost, ProxyOptions } from '../net/index.ts';
 import { parseAllowedHosts } from '../net/index.ts';
 import type { Keyring } from '../secrets/index.ts';
 import { keyringFromEnv } from '../secrets/index.ts';
@@ -51,6 +51,13 @@ const EnvSchema = z.object({
       });
       return z.NEVER;
     }),
+  HTTPS_PROXY: z
+    .url({ error: 'must be a proxy URL such as http://proxy.example.com:3128' })
+    .optional(),
+  HTTP_PROXY: z
+    .url({ error: 'must be a proxy URL such as http://proxy.example.com:3128' })
+    .optional(),
+  NO_PROXY: z.string().optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -66,6 +73,8 @@ export type Config = Readonly<{
   keyring: Keyring | undefined;
   allowPrivateNetworks: boolean;
   allowedHosts: readonly AllowedHost[];
+  /** Outbound proxy for Jira sites, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). */
+  proxy: ProxyOptions | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
 }>;
 
@@ -78,7 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const unknown = Object.keys(env)
     .filter((name) => name.startsWith('OWLHUB_') && !known.has(name))
     .map((name) => `${name}: unknown setting; known ones are ${[...known].join(', ')}`);
-  const parsed = EnvSchema.safeParse(withoutEmpty(env));
+  const parsed = EnvSchema.safeParse(withoutEmpty(withProxyNames(env)));
   const problems = [
     ...unknown,
     ...(parsed.success
@@ -99,8 +108,28 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       keyring: e.OWLHUB_SECRET_KEY,
       allowPrivateNetworks: e.OWLHUB_ALLOW_PRIVATE_NETWORKS,
       allowedHosts: Object.freeze(e.OWLHUB_ALLOWED_HOSTS),
+      proxy:
+        e.HTTPS_PROXY === undefined && e.HTTP_PROXY === undefined
+          ? undefined
+          : {
+              ...(e.HTTPS_PROXY === undefined ? {} : { httpsProxy: e.HTTPS_PROXY }),
+              ...(e.HTTP_PROXY === undefined ? {} : { httpProxy: e.HTTP_PROXY }),
+              ...(e.NO_PROXY === undefined ? {} : { noProxy: e.NO_PROXY }),
+            },
       logLevel: e.LOG_LEVEL,
     }),
+  };
+}
+
+/** Proxy variables are conventionally set in either case; the upper-case one wins. */
+function withProxyNames(
+  env: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return {
+    ...env,
+    HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+    HTTP_PROXY: env.HTTP_PROXY ?? env.http_proxy,
+    NO_PROXY: env.NO_PROXY ?? env.no_proxy,
   };
 }
 

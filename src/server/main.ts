@@ -37,6 +37,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       allowPrivateNetworks: config.allowPrivateNetworks,
       allowedHosts: config.allowedHosts,
     },
+    proxy: config.proxy,
     logger,
     now: () => new Date(),
   };

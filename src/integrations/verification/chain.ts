@@ -1,4 +1,4 @@
-import type { LookupAll, NetworkPolicy, Timeouts } from '../../net/index.ts';
+import type { LookupAll, NetworkPolicy, ProxyOptions, Timeouts } from '../../net/index.ts';
 import { createPolicyDispatcher } from '../../net/index.ts';
 import { parseSiteUrl } from '../input.ts';
 import type { JiraCredentials } from '../input.ts';
@@ -19,6 +19,7 @@ export interface VerificationEnv {
   timeouts?: Partial<Timeouts>;
   /** Replaces the system resolver (tests). */
   lookup?: LookupAll;
+  proxy?: ProxyOptions | undefined;
 }
 
 /**
@@ -53,19 +54,32 @@ export async function verifyConnection(
     `${site.protocol === 'https:' ? 'HTTPS' : 'HTTP'} site ${site.href}`,
   );
 
-  const connectMs = env.timeouts?.connectMs ?? 10_000;
-  const connectError = await runConnectStages(site, checklist, {
-    policy: env.policy,
-    timeoutMs: connectMs,
-    ...(env.lookup === undefined ? {} : { lookup: env.lookup }),
-  });
-  if (connectError)
-    return { status: 'failed', checks: checklist.finish(), error: connectError, deployment: null };
+  if (env.proxy) {
+    // The proxy connects for us: probing the site directly would test a path OwlHub does not use.
+    for (const name of ['dns', 'tcp', 'tls'] as const) {
+      checklist.add(name, 'skipped', 0, 'Through the proxy from HTTPS_PROXY / HTTP_PROXY.');
+    }
+  } else {
+    const connectError = await runConnectStages(site, checklist, {
+      policy: env.policy,
+      timeoutMs: env.timeouts?.connectMs ?? 10_000,
+      ...(env.lookup === undefined ? {} : { lookup: env.lookup }),
+    });
+    if (connectError) {
+      return {
+        status: 'failed',
+        checks: checklist.finish(),
+        error: connectError,
+        deployment: null,
+      };
+    }
+  }
 
   const dispatcher = createPolicyDispatcher({
     policy: env.policy,
     ...(env.timeouts === undefined ? {} : { timeouts: env.timeouts }),
     ...(env.lookup === undefined ? {} : { lookup: env.lookup }),
+    ...(env.proxy === undefined ? {} : { proxy: env.proxy }),
   });
   try {
     return await runJiraStages(site, target.credentials, dispatcher, checklist);

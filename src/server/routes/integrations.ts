@@ -111,7 +111,10 @@ const remove = createRoute({
 export const integrationRoutes = new OpenAPIHono<AppEnv>()
   .openapi(detect, async (c) => {
     requireRole(c, 'admin');
-    return c.json(await detectSite(c.req.valid('query').siteUrl, c.get('deps').network), 200);
+    return c.json(
+      await detectSite(c.req.valid('query').siteUrl, c.get('deps').network, c.get('deps').proxy),
+      200,
+    );
   })
   .openapi(list, async (c) => {
     requireRole(c, 'viewer');
