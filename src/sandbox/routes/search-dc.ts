@@ -40,7 +40,8 @@ function searchPage(c: Context<SandboxEnv>, scope: ApiScope, request: SearchRequ
   }
   const startAt = Math.max(0, request.startAt);
   const maxResults = Math.min(Math.max(0, request.maxResults), runtime.limits.pageCap);
-  const selection = selectFields(request.fields, '*navigable');
+  // Unlike Cloud's /search/jql, the legacy search always sends id, self and key: at least `fields: {}`.
+  const selection = { ...selectFields(request.fields, '*navigable'), idOnly: false };
   const page = renderPage(
     runtime,
     render,
