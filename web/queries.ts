@@ -6,6 +6,7 @@ import type { User } from './api-schemas.ts';
 import { detectSite, fetchMe, getIntegration, listIntegrations } from './endpoints.ts';
 import { isSiteUrl } from './site-url.ts';
 import { useDebounced } from './use-debounced.ts';
+import { awaitsVerification } from './verification-watch.ts';
 
 /** Cache keys, in one place so that writes invalidate the right reads. */
 export const keys = {
@@ -37,12 +38,16 @@ export function useIntegrations(): UseQueryResult<IntegrationView[]> {
   });
 }
 
-/** One integration; polls while it is pending, so Pending turns into Connected or Failed by itself. */
+/** One integration; polls while it is pending or being re-verified, so its status changes by itself. */
 export function useIntegration(id: string): UseQueryResult<IntegrationView> {
   return useQuery({
     queryKey: keys.integration(id),
     queryFn: () => getIntegration(id),
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? PENDING_POLL_MS : false),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      const polling = data?.status === 'pending' || awaitsVerification(id, data?.lastVerifiedAt);
+      return polling ? PENDING_POLL_MS : false;
+    },
   });
 }
 

@@ -10,15 +10,20 @@ import { startJira } from './support/sandbox.ts';
 import { completeStep3, verifyStep4 } from './support/seed-001.ts';
 
 let jira: Sandbox;
+let datacenter: Sandbox;
 let owlhub: TestOwlHub;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const started = await startJira({ flavor: 'cloud' });
+  const [started, dc] = await Promise.all([
+    startJira({ flavor: 'cloud' }),
+    startJira({ flavor: 'datacenter', basePath: '/jira' }),
+  ]);
   jira = started.jira;
+  datacenter = dc.jira;
   [owlhub, browser] = await Promise.all([
-    startOwlHub({ OWLHUB_ALLOWED_HOSTS: started.allowedHost }),
+    startOwlHub({ OWLHUB_ALLOWED_HOSTS: `${started.allowedHost},${dc.allowedHost}` }),
     launchBrowser(),
   ]);
   page = await openPage(browser);
@@ -28,7 +33,50 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   await owlhub.stop();
-  await jira.stop();
+  await Promise.all([jira.stop(), datacenter.stop()]);
+});
+
+const field = (label: string) => page.getByLabel(label, { exact: true });
+
+async function openWizard(): Promise<void> {
+  await page.getByRole('link', { name: 'Integrations' }).first().click();
+  await page.getByRole('link', { name: 'Add New Integration' }).click();
+  await capture(page, 'add-new-integration');
+  await page.getByRole('link', { name: /^Jira/ }).click();
+  await visible(page.getByRole('button', { name: 'Create Integration' }));
+}
+
+test('the wizard asks for Name, Jira Site URL and Access Token, and User Email for Cloud', async () => {
+  await openWizard();
+  const labels = await page.locator('form label').allInnerTexts();
+  expect(labels).toEqual(['Name', 'Jira Site URL', 'Access Token']);
+  await field('Name').fill('Jira Production');
+  await field('Jira Site URL').fill(jira.url);
+  await visible(page.getByText(/^Jira Cloud .* detected\.$/));
+  expect(await page.locator('form label').allInnerTexts()).toEqual([
+    'Name',
+    'Jira Site URL',
+    // The sandbox speaks plain HTTP, so the wizard asks to confirm that.
+    'I understand that with HTTP the token travels unencrypted, and anyone on the network path can read it.',
+    'User Email',
+    'Access Token',
+  ]);
+  await capture(page, 'wizard-cloud');
+});
+
+test('for Data Center it offers a personal access token or username and password', async () => {
+  await field('Jira Site URL').fill(datacenter.url);
+  await visible(page.getByText(/^Jira Data Center .* detected\.$/));
+  expect(await field('User Email').count()).toBe(0);
+  const pat = page.getByRole('radio', { name: 'Personal access token' });
+  expect(await pat.isChecked()).toBe(true);
+  await visible(field('Access Token'));
+
+  await page.getByRole('radio', { name: 'Username and password' }).check();
+  await visible(field('Username'));
+  await visible(field('Password'));
+  expect(await field('Access Token').count()).toBe(0);
+  await capture(page, 'wizard-datacenter');
 });
 
 test('seeds/001 Step 3 (1–6) and Step 4 on Jira Cloud: Pending, then Connected', async () => {

@@ -7,11 +7,21 @@ import { toFormErrors } from '../form-errors.ts';
 import { keys } from '../queries.ts';
 import { integrationHref } from '../routes.ts';
 import { navigate } from '../router.ts';
+import { isHttpUrl } from '../site-url.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Field, describedBy } from './Field.tsx';
+import { InsecureHttpConfirm } from './InsecureHttpConfirm.tsx';
 import { Link } from './Link.tsx';
 
-const FIELDS = ['name', 'siteUrl', 'email', 'username', 'token', 'password'] as const;
+const FIELDS = [
+  'name',
+  'siteUrl',
+  'email',
+  'username',
+  'token',
+  'password',
+  'allowInsecureHttp',
+] as const;
 
 /**
  * Rename, or change the site or who signs in. A token must not follow a URL to a new host, so a
@@ -25,8 +35,10 @@ export function EditIntegrationForm(props: { integration: IntegrationView }) {
   const [email, setEmail] = useState(integration.email ?? '');
   const [username, setUsername] = useState(integration.username ?? '');
   const [secret, setSecret] = useState('');
+  const [insecureConfirmed, setInsecureConfirmed] = useState(integration.allowInsecureHttp);
   const basic = integration.authType === 'basic_password';
   const siteChanged = siteUrl.trim() !== integration.siteUrl;
+  const http = isHttpUrl(siteUrl);
   const save = useMutation({
     mutationFn: (input: UpdateIntegrationRequest) => updateIntegration(integration.id, input),
     onSuccess: (updated) => {
@@ -42,6 +54,7 @@ export function EditIntegrationForm(props: { integration: IntegrationView }) {
     save.mutate({
       ...(name !== integration.name ? { name } : {}),
       ...(siteChanged ? { siteUrl } : {}),
+      ...(siteChanged && http ? { allowInsecureHttp: insecureConfirmed } : {}),
       ...(integration.authType === 'cloud_token' && email !== integration.email ? { email } : {}),
       ...(basic && username !== integration.username ? { username } : {}),
       ...(secret === '' ? {} : basic ? { password: secret } : { token: secret }),
@@ -67,6 +80,14 @@ export function EditIntegrationForm(props: { integration: IntegrationView }) {
           onChange={(e) => setSiteUrl(e.target.value)}
         />
       </Field>
+      {siteChanged && http ? (
+        <InsecureHttpConfirm
+          id="edit-insecure"
+          checked={insecureConfirmed}
+          onChange={setInsecureConfirmed}
+          error={errors.fields.allowInsecureHttp}
+        />
+      ) : null}
       {integration.authType === 'cloud_token' ? (
         <Field id="edit-email" label="User Email" error={errors.fields.email}>
           <input

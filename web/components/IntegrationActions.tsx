@@ -5,6 +5,7 @@ import { deleteIntegration, verifyIntegration } from '../endpoints.ts';
 import { keys } from '../queries.ts';
 import { integrationHref } from '../routes.ts';
 import { navigate } from '../router.ts';
+import { watchVerification } from '../verification-watch.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Link } from './Link.tsx';
@@ -15,9 +16,16 @@ export function IntegrationActions(props: { integration: IntegrationView }) {
   const { integration } = props;
   const queryClient = useQueryClient();
   const [rotating, setRotating] = useState(false);
+  // The lastVerifiedAt seen when "Verify again" was clicked; a newer one means the result is in.
+  const [verifiedBefore, setVerifiedBefore] = useState<string | null | undefined>(undefined);
+  const verifying = verifiedBefore !== undefined && integration.lastVerifiedAt === verifiedBefore;
   const verify = useMutation({
     mutationFn: () => verifyIntegration(integration.id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.integration(integration.id) }),
+    onSuccess: () => {
+      setVerifiedBefore(integration.lastVerifiedAt);
+      watchVerification(integration.id, integration.lastVerifiedAt);
+      return queryClient.invalidateQueries({ queryKey: keys.integration(integration.id) });
+    },
   });
   const remove = useMutation({
     mutationFn: () => deleteIntegration(integration.id),
@@ -33,10 +41,10 @@ export function IntegrationActions(props: { integration: IntegrationView }) {
         <button
           type="button"
           className="button button--quiet"
-          disabled={verify.isPending || integration.status === 'pending'}
+          disabled={verify.isPending || verifying || integration.status === 'pending'}
           onClick={() => verify.mutate()}
         >
-          Verify again
+          {verify.isPending || verifying ? 'Verifying…' : 'Verify again'}
         </button>
         <button
           type="button"

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from 'vite';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const STAMP = join(ROOT, 'test-output/web-build.hash');
@@ -18,6 +17,8 @@ export async function ensureWebBuild(): Promise<void> {
   if (readStamp() === hash) return;
   await withLock(async () => {
     if (readStamp() === hash) return;
+    // Imported only when a build is due: loading Vite costs every test file a second or more.
+    const { build } = await import('vite');
     await build({ root: join(ROOT, 'web'), logLevel: 'warn' });
     writeFileSync(STAMP, hash);
   });
