@@ -1,43 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '../../test/support/storage.ts';
+import { describe } from 'vitest';
 import { DIALECTS } from '../../test/support/storage.ts';
-import type { Storage } from '../storage/connect.ts';
-import { createJobQueue } from './create-job-queue.ts';
-import type { JobQueue } from './job-queue.ts';
-import {
-  createSharedDatabase,
-  createTestLogger,
-  openShared,
-  sleep,
-  waitFor,
-} from './test-fixtures/support.ts';
+import type { JobsFixture } from './test-fixtures/support.ts';
+import { jobsTest, sleep, waitFor } from './test-fixtures/support.ts';
 
-describe.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
-  let database: TestDatabase;
-  let storages: Storage[];
-  let queues: JobQueue[];
-  let logger: ReturnType<typeof createTestLogger>;
+/** Two queue instances, each with its own connections, on the test's one database. */
+function twoQueues(jobs: JobsFixture) {
+  return [0, 1].map((index) => jobs.queue(jobs.open(), { workerId: `worker-${index}` }));
+}
 
-  beforeEach(async () => {
-    database = await createSharedDatabase(dialect);
-    logger = createTestLogger();
-    storages = [openShared(database), openShared(database)];
-    queues = storages.map((storage, index) =>
-      createJobQueue(storage, {
-        logger,
-        workerId: `worker-${index}`,
-        pollIntervalMs: 100,
-        maintenanceIntervalSeconds: 1,
-      }),
-    );
-  });
-  afterEach(async () => {
-    await Promise.all(queues.map((queue) => queue.stop(2000)));
-    await Promise.all(storages.map((storage) => storage.close()));
-    await database.drop();
-  });
+describe.concurrent.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
+  const test = jobsTest(dialect);
 
-  it('never run the same job twice, nor at the same time', async () => {
+  test('never run the same job twice, nor at the same time', async ({ jobs, expect }) => {
+    const queues = twoQueues(jobs);
     const runsById = new Map<string, number>();
     const activeById = new Map<string, number>();
     let overlaps = 0;
@@ -58,10 +33,9 @@ describe.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
       );
     });
     await Promise.all(queues.map((queue) => queue.start()));
-    const [first, second] = queues;
 
     const ids = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? first : second)!.enqueue('work', { n })),
+      Array.from({ length: 40 }, (_, n) => queues[n % 2]!.enqueue('work', { n })),
     );
 
     await waitFor('every job to run', () => runsById.size === 40, 15_000);
@@ -70,21 +44,30 @@ describe.each(DIALECTS)('two job queues sharing one %s database', (dialect) => {
     expect([...runsById.values()].every((runs) => runs === 1)).toBe(true);
     expect(overlaps).toBe(0);
     expect(ranOn).toEqual(new Set([0, 1]));
-    expect(logger.errors).toEqual([]);
+    expect(jobs.logger.errors).toEqual([]);
   });
 
-  it('admit one job per singleton key however many enqueue it at once', async () => {
+  test('admit one job per singleton key however many enqueue it at once', async ({
+    jobs,
+    expect,
+  }) => {
+    const queues = twoQueues(jobs);
     await Promise.all(queues.map((queue) => queue.start()));
-    const attempts = Array.from({ length: 10 }, (_, n) =>
-      queues[n % 2]!.enqueue('sync', { n }, { singletonKey: 'integration:7' }),
-    );
 
-    const ids = await Promise.all(attempts);
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        queues[n % 2]!.enqueue('sync', { n }, { singletonKey: 'integration:7' }),
+      ),
+    );
 
     expect(ids.filter((id) => id !== null)).toHaveLength(1);
   });
 
-  it('enqueue a scheduled job once per period, not once per process', async () => {
+  test('enqueue a scheduled job once per period, not once per process', async ({
+    jobs,
+    expect,
+  }) => {
+    const queues = twoQueues(jobs);
     const runs: number[] = [];
     for (const queue of queues) {
       queue.register('tick', () => {

@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS, createTestStorage } from '../../test/support/storage.ts';
-import type { Storage } from '../storage/connect.ts';
-import { createJobQueue } from './create-job-queue.ts';
-import type { JobContext, JobQueue } from './job-queue.ts';
-import { createTestLogger, sleep, waitFor } from './test-fixtures/support.ts';
+import { describe } from 'vitest';
+import { DIALECTS } from '../../test/support/storage.ts';
+import type { JobContext } from './job-queue.ts';
+import { jobsTest, sleep, waitFor } from './test-fixtures/support.ts';
 
-describe.each(DIALECTS)('job queue on %s', (dialect) => {
-  let storage: Storage;
-  let queue: JobQueue;
-  let logger: ReturnType<typeof createTestLogger>;
+describe.concurrent.each(DIALECTS)('job queue on %s', (dialect) => {
+  const test = jobsTest(dialect);
 
-  beforeEach(async () => {
-    storage = await createTestStorage(dialect);
-    logger = createTestLogger();
-    queue = createJobQueue(storage, { logger, pollIntervalMs: 100, maintenanceIntervalSeconds: 1 });
-  });
-  afterEach(async () => {
-    await queue.stop(2000);
-    await storage.close();
-  });
-
-  it('runs an enqueued job once, with its data', async () => {
+  test('runs an enqueued job once, with its data', async ({ jobs, expect }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     const runs: Omit<JobContext, 'signal'>[] = [];
     queue.register('greet', ({ id, name, data, attempt }) => {
       runs.push({ id, name, data, attempt });
@@ -35,10 +23,15 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(runs).toEqual([
       { id, name: 'greet', data: { who: 'world', tags: ['a', 1, null] }, attempt: 1 },
     ]);
-    expect(logger.errors).toEqual([]);
+    expect(jobs.logger.errors).toEqual([]);
   });
 
-  it('keeps one live job per singleton key and never runs two at once', async () => {
+  test('keeps one live job per singleton key and never runs two at once', async ({
+    jobs,
+    expect,
+  }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     let running = 0;
     let maxRunning = 0;
     let finished = 0;
@@ -95,7 +88,9 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(maxRunning).toBe(2);
   });
 
-  it('runs a scheduled job repeatedly', async () => {
+  test('runs a scheduled job repeatedly', async ({ jobs, expect }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     const attempts: number[] = [];
     queue.register('tick', ({ attempt }) => {
       attempts.push(attempt);
@@ -108,7 +103,9 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(attempts.every((attempt) => attempt === 1)).toBe(true);
   });
 
-  it('retries a failing job, then marks it failed without crashing', async () => {
+  test('retries a failing job, then marks it failed without crashing', async ({ jobs, expect }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     const attempts: number[] = [];
     queue.register(
       'flaky',
@@ -138,7 +135,9 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(recovered).toEqual([1, 2]);
   });
 
-  it('does not start a job before its startAfter', async () => {
+  test('does not start a job before its startAfter', async ({ jobs, expect }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     const startedAt: number[] = [];
     queue.register('later', () => {
       startedAt.push(Date.now());
@@ -153,7 +152,9 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(startedAt[0]).toBeGreaterThanOrEqual(notBefore - 50);
   });
 
-  it('stop() waits for a running handler', async () => {
+  test('stop() waits for a running handler', async ({ jobs, expect }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     let started = false;
     let finished = false;
     queue.register('slow', async () => {
@@ -169,7 +170,12 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(finished).toBe(true);
   });
 
-  it('stop() aborts a handler that outlives the timeout, and the job is retried later', async () => {
+  test('stop() aborts a handler that outlives the timeout, and the job is retried later', async ({
+    jobs,
+    expect,
+  }) => {
+    const storage = jobs.open();
+    const queue = jobs.queue(storage);
     const options = { retryLimit: 1, retryDelaySeconds: 0 };
     let started = false;
     queue.register(
@@ -190,8 +196,8 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
     await queue.stop(100);
 
     const retries: { id: string; attempt: number }[] = [];
-    queue = createJobQueue(storage, { logger, pollIntervalMs: 100, maintenanceIntervalSeconds: 1 });
-    queue.register(
+    const retryQueue = jobs.queue(storage);
+    retryQueue.register(
       'stuck',
       ({ id, attempt }) => {
         retries.push({ id, attempt });
@@ -199,7 +205,7 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
       },
       options,
     );
-    await queue.start();
+    await retryQueue.start();
     await waitFor('the retry', () => retries.length === 1);
     expect(retries).toEqual([{ id, attempt: 2 }]);
   });
