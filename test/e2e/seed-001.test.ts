@@ -84,13 +84,41 @@ test('seeds/001 Step 3 (1–6) and Step 4 on Jira Cloud: Pending, then Connected
   await verifyStep4(page, jira, 'Jira Production');
 });
 
-test('the integration list shows it with its status badge', async () => {
+test('seeds/001 Step 3 and Step 4 on Jira Data Center at a context path (personal access token)', async () => {
+  await completeStep3(page, owlhub.url, datacenter, 'Jira Data Center');
+  await verifyStep4(page, datacenter, 'Jira Data Center');
+});
+
+test('Data Center with username and password reaches Connected too', async () => {
+  if (datacenter.credentials.flavor !== 'datacenter') throw new Error('expected Data Center');
+  await openWizard();
+  await field('Name').fill('Jira DC (password)');
+  await field('Jira Site URL').fill(datacenter.url);
+  await page.getByLabel(/I understand that with HTTP the token travels unencrypted/).check();
+  await page.getByRole('radio', { name: 'Username and password' }).check();
+  await field('Username').fill(datacenter.credentials.username);
+  await field('Password').fill(datacenter.credentials.password);
+  await page.getByRole('button', { name: 'Create Integration' }).click();
+  await visible(page.getByRole('heading', { name: 'Jira DC (password)', level: 1 }));
+  await page
+    .locator('.page-head [data-status="connected"]')
+    .waitFor({ state: 'visible', timeout: 20_000 });
+  expect(await page.getByRole('region', { name: 'Credentials' }).innerText()).toContain(
+    'Username and password',
+  );
+});
+
+test('the integration list shows all three with their status badges', async () => {
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Integrations' })
     .click();
-  const row = page.getByRole('listitem').filter({ hasText: 'Jira Production' });
-  await visible(row);
-  expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('connected');
+  const list = page.getByRole('list', { name: 'Integrations' });
+  await visible(list.getByText('Jira Production'));
+  const statuses: (string | null)[] = [];
+  for (const badge of await list.locator('[data-status]').all()) {
+    statuses.push(await badge.getAttribute('data-status'));
+  }
+  expect(statuses).toEqual(['connected', 'connected', 'connected']);
   await capture(page, 'integrations-list');
 });
