@@ -9,7 +9,10 @@ export interface JobClaim {
   attempt: number;
 }
 
-/** Inserts a job unless a live job with its singleton key or its schedule slot exists; returns whether it did. */
+/**
+ * Inserts a job unless a live job holds its singleton key or its schedule slot is taken (the
+ * partial unique indexes decide, so concurrent inserts agree); returns whether it did.
+ */
 export async function insertJob(db: Kysely<Database>, row: NewJobRow): Promise<boolean> {
   const result = await db
     .insertInto('jobs')

@@ -56,8 +56,8 @@ export function jobsTest(dialect: Dialect) {
   });
 }
 
-/** A fresh migrated database that several storages (queue instances, processes) can open. */
-export async function createSharedDatabase(dialect: Dialect): Promise<TestDatabase> {
+// A fresh migrated database that several storages (queue instances, processes) can open.
+async function createSharedDatabase(dialect: Dialect): Promise<TestDatabase> {
   const database = await createTestDatabase(dialect);
   const storage = openStorage(database.target);
   try {
@@ -70,7 +70,7 @@ export async function createSharedDatabase(dialect: Dialect): Promise<TestDataba
 }
 
 /** A logger that keeps what it is told, for assertions. */
-export function createTestLogger(): TestLogger {
+function createTestLogger(): TestLogger {
   const errors: string[] = [];
   return {
     errors,
