@@ -79,6 +79,20 @@ describe('data center sandbox', () => {
     expect(Object.keys(page.issues[0]!.fields!).sort()).toEqual(['description', 'summary']);
   });
 
+  it('always sends id, self and key in /search, even for fields=key', async () => {
+    const response = await call(
+      sandbox,
+      `/rest/api/2/search?jql=${encodeURIComponent('project = OWL')}&fields=key&maxResults=1`,
+    );
+    const [issue] = (response.body as SearchPage).issues;
+    expect(issue).toMatchObject({
+      id: expect.any(String),
+      key: expect.stringMatching(/^OWL-/),
+      self: expect.any(String),
+      fields: {},
+    });
+  });
+
   it('answers JQL errors with 400 and errorMessages', async () => {
     const response = await call(
       sandbox,

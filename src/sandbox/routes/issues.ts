@@ -31,7 +31,8 @@ export function issueRoutes(scope: ApiScope): Hono<SandboxEnv> {
     const rendered = renderIssue(
       issue,
       render,
-      selectFields(c.req.queries('fields') ?? [], '*all'),
+      // Only Cloud's /search/jql leaves out self, key and fields; GET issue always sends them.
+      { ...selectFields(c.req.queries('fields') ?? [], '*all'), idOnly: false },
     );
     const expand = (c.req.query('expand') ?? '').split(',');
     return c.json(expand.includes('names') ? { ...rendered, names: fieldNames() } : rendered);

@@ -147,7 +147,7 @@ function bulkFetch(
     scope.runtime,
     render,
     ids,
-    selectFields(body.fields ?? [], '*navigable'),
+    { ...selectFields(body.fields ?? [], '*navigable'), idOnly: false },
     Number.POSITIVE_INFINITY,
   );
   return json(
