@@ -130,3 +130,12 @@ test('an admin sees the controls on the same integration', async () => {
   expect(await page.getByRole('dialog').count()).toBe(0);
   await page.context().close();
 });
+
+test('when the session ends, the next request shows Log in instead of errors', async () => {
+  const page = await openPage(browser);
+  await logInThroughPage(page, owlhub.url, ADMIN);
+  await page.context().clearCookies();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await visible(page.getByRole('heading', { name: 'Log in' }));
+  await page.context().close();
+});
