@@ -121,6 +121,27 @@ describe('data center sandbox', () => {
     expect((await call(sandbox, '/rest/api/2/serverInfo', { auth: wrong })).status).toBe(200);
   });
 
+  it('reports the rate-limit bucket on limited responses, as the DC plugin does', async () => {
+    sandbox.setLimits({ ratePerSec: 50 });
+    try {
+      const response = await call(sandbox, '/rest/api/2/myself');
+      expect(response.headers.get('x-ratelimit-limit')).toBe('50');
+      expect(response.headers.get('x-ratelimit-fillrate')).toBe('50');
+      expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeLessThan(50);
+      expect(
+        (await call(sandbox, '/rest/api/2/serverInfo')).headers.get('x-ratelimit-limit'),
+      ).toBeNull();
+    } finally {
+      sandbox.setLimits({ ratePerSec: 0 });
+    }
+  });
+
+  it('stops twice without complaint', async () => {
+    const extra = await startSandbox({ flavor: 'datacenter', issues: 1 });
+    await extra.stop();
+    await extra.stop();
+  });
+
   it('renders users with name and key, descriptions as wiki markup', async () => {
     const issue = sandbox.listIssues().find((i) => i.assigneeId !== null)!;
     const response = await call(

@@ -124,6 +124,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        // Stopping twice is harmless, so tests can stop in both a test and its afterAll.
+        if (!server.listening) {
+          resolve();
+          return;
+        }
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

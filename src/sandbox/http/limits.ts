@@ -95,8 +95,20 @@ export function applyLimits(runtime: SandboxRuntime): MiddlewareHandler<SandboxE
         c.header('Retry-After', '1');
         return c.text('Service Unavailable', 503);
       }
-      if (bucket !== null && runtime.flavor === 'datacenter')
+      // The DC rate-limiting plugin reports its bucket on every limited response, serverInfo excepted.
+      if (
+        bucket !== null &&
+        ratePerSec > 0 &&
+        runtime.flavor === 'datacenter' &&
+        !c.req.path.endsWith('/serverInfo')
+      ) {
+        const rate = String(ratePerSec);
+        c.header('X-RateLimit-Limit', rate);
         c.header('X-RateLimit-Remaining', String(bucket.remaining()));
+        c.header('X-RateLimit-FillRate', rate);
+        c.header('X-RateLimit-Interval-Seconds', '1');
+        c.header('Retry-After', '0');
+      }
       await next();
     } finally {
       inFlight--;
