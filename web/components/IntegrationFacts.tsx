@@ -5,6 +5,9 @@ import { AUTH_TYPE_LABELS, DEPLOYMENT_LABELS, formatTime } from '../labels.ts';
 export function IntegrationFacts(props: { integration: IntegrationView }) {
   const { account, deploymentInfo, access } = props.integration;
   const i = props.integration;
+  // After a failure the server keeps what the last good verification found; say it may be out of date.
+  const asOf =
+    i.status === 'failed' ? <p className="muted">As of the last successful verification.</p> : null;
   return (
     <div className="facts">
       <section className="card" aria-labelledby="facts-account">
@@ -12,13 +15,16 @@ export function IntegrationFacts(props: { integration: IntegrationView }) {
         {account === null ? (
           <p className="muted">Known once the credentials are verified.</p>
         ) : (
-          <dl>
-            <Fact term="Name" value={account.displayName} />
-            <Fact term="Email" value={account.emailAddress} />
-            <Fact term="Username" value={account.username} />
-            <Fact term="Account ID" value={account.accountId} />
-            <Fact term="Time zone" value={account.timeZone} />
-          </dl>
+          <>
+            {asOf}
+            <dl>
+              <Fact term="Name" value={account.displayName} />
+              <Fact term="Email" value={account.emailAddress} />
+              <Fact term="Username" value={account.username} />
+              <Fact term="Account ID" value={account.accountId} />
+              <Fact term="Time zone" value={account.timeZone} />
+            </dl>
+          </>
         )}
       </section>
       <section className="card" aria-labelledby="facts-deployment">
@@ -39,6 +45,7 @@ export function IntegrationFacts(props: { integration: IntegrationView }) {
           <p className="muted">Known once the credentials are verified.</p>
         ) : (
           <>
+            {asOf}
             <p>
               {access.visibleProjects} visible project{access.visibleProjects === 1 ? '' : 's'}
             </p>
