@@ -32,8 +32,3 @@ export function selectFields(requested: readonly string[], fallback: string): Fi
   const extra = [...include].filter((f) => f !== 'id' && f !== 'key');
   return { idOnly: !all && !navigable && extra.length === 0, withKey: include.has('key'), wants };
 }
-
-/** True when a selection needs whole issues rendered (used to pick the page cap). */
-export function isFullSelection(selection: FieldSelection): boolean {
-  return !selection.idOnly;
-}

@@ -140,12 +140,6 @@ const SYSTEM_RENDERERS: Record<string, FieldRenderer> = {
   timetracking: () => ({}),
 };
 
-/** Every field id the sandbox knows, system then custom, in the order issues list them. */
-export const ALL_FIELD_IDS: readonly string[] = [
-  ...Object.keys(SYSTEM_RENDERERS),
-  ...CUSTOM_FIELDS.map((f) => f.id),
-];
-
 function renderFieldValues(
   issue: IssueRecord,
   ctx: RenderContext,
