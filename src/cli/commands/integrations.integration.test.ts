@@ -6,7 +6,8 @@ import { runCli } from '../../../test/support/cli.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 
-describe('owlhub integrations and secrets commands', () => {
+// Each step spawns the real CLI (a fresh Node process compiling TypeScript), so steps take seconds.
+describe('owlhub integrations and secrets commands', { timeout: 120_000 }, () => {
   let sandbox: Sandbox;
   let dataDir: string;
   let env: Record<string, string>;
