@@ -36,6 +36,7 @@ async function openSettings(): Promise<void> {
 
 test('Settings › Jira Integration shows the seed page: instruction, reminder, fields in order', async () => {
   await openSettings();
+  expect(await page.title()).toBe('Jira Integration · OwlHub');
   const section = page.getByRole('region', { name: 'Connect using API Token' });
   await visible(section.getByText(INSTRUCTION));
   const here = section.getByRole('link', { name: 'here' });

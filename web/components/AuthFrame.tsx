@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** The centred card that the setup and login pages sit in. */
 export function AuthFrame(props: { title: string; children: ReactNode }) {
+  usePageTitle(props.title);
   return (
     <main className="auth">
       <div className="auth__card">

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import type { User } from '../api-schemas.ts';
 import { logOut } from '../endpoints.ts';
 import { navigate, usePath } from '../router.ts';
@@ -13,6 +14,12 @@ const NAV = [
 /** The frame around every logged-in page: brand, navigation, who is logged in, log out. */
 export function Layout(props: { user: User; children: ReactNode }) {
   const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  // After in-app navigation, keyboard and screen-reader users continue from the new page's start.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) main.current?.focus({ preventScroll: true });
+  }, [path]);
   const queryClient = useQueryClient();
   const logout = useMutation({
     mutationFn: logOut,
@@ -52,7 +59,9 @@ export function Layout(props: { user: User; children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="main">{props.children}</main>
+      <main className="main" ref={main} tabIndex={-1}>
+        {props.children}
+      </main>
     </div>
   );
 }

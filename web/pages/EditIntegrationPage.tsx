@@ -3,10 +3,12 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Link } from '../components/Link.tsx';
 import { useIntegration } from '../queries.ts';
 import { integrationHref } from '../routes.ts';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** Integrations › (name) › Edit. */
 export function EditIntegrationPage(props: { id: string }) {
   const query = useIntegration(props.id);
+  usePageTitle(`Edit ${query.data?.name ?? 'integration'}`);
   if (query.isPending) return <p className="muted">Loading the integration…</p>;
   if (query.isError)
     return <ErrorNotice error={query.error} title="Could not load the integration" />;

@@ -6,10 +6,12 @@ import { Link } from '../components/Link.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { VerificationError } from '../components/VerificationError.tsx';
 import { useIntegration, useUser } from '../queries.ts';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** One integration: live status, why it failed, what it is connected to, the checklist, admin actions. */
 export function IntegrationPage(props: { id: string }) {
   const query = useIntegration(props.id);
+  usePageTitle(query.data?.name ?? 'Integration');
   const user = useUser();
   if (query.isPending) return <p className="muted">Loading the integration…</p>;
   if (query.isError)

@@ -4,12 +4,14 @@ import { IntegrationList } from '../components/IntegrationList.tsx';
 import { IntegrationStatusCard } from '../components/IntegrationStatusCard.tsx';
 import { TipsPanels } from '../components/TipsPanels.tsx';
 import { useUser } from '../queries.ts';
+import { usePageTitle } from '../use-page-title.ts';
 
 const TOKEN_DOCS =
   'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/';
 
 /** Settings › Jira Integration: "Connect using API Token" as PRODUCT.md §1A describes it. */
 export function JiraSettingsPage() {
+  usePageTitle('Jira Integration');
   const user = useUser();
   const [createdId, setCreatedId] = useState<string | null>(null);
   return (

@@ -1,7 +1,9 @@
 import { Link } from '../components/Link.tsx';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** Integrations › Add New Integration: choose the integration type (Jira is the one there is). */
 export function NewIntegrationPage() {
+  usePageTitle('Add New Integration');
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">

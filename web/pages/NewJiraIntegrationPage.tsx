@@ -1,8 +1,10 @@
 import { JiraIntegrationForm } from '../components/JiraIntegrationForm.tsx';
 import { Link } from '../components/Link.tsx';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** Integrations › Add New Integration › Jira (PRODUCT.md §1B). */
 export function NewJiraIntegrationPage() {
+  usePageTitle('Add a Jira integration');
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">

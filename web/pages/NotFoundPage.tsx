@@ -1,7 +1,9 @@
 import { Link } from '../components/Link.tsx';
+import { usePageTitle } from '../use-page-title.ts';
 
 /** A path the app does not know. */
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <>
       <h1>Page not found</h1>

@@ -1,50 +1,40 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const STAMP = join(ROOT, 'test-output/web-build.hash');
+const BUILT = join(ROOT, 'dist/web/index.html');
 const LOCK = join(ROOT, 'test-output/web-build.lock');
-const SOURCES = ['web', 'src/shared'];
+const SOURCES = ['web', 'src/shared', 'package-lock.json'];
 
 /**
- * Builds the web app into dist/web (what the server serves) unless it is already built from these
- * sources. Test files run in parallel processes, so one builds under a lock and the others wait.
+ * Builds the web app into dist/web (what the server serves) unless it is newer than every source,
+ * as after `npm ci` (whose prepare step builds it). Test files run in parallel processes, so one
+ * builds under a lock and the others wait.
  */
 export async function ensureWebBuild(): Promise<void> {
-  const hash = hashSources();
-  if (readStamp() === hash) return;
+  if (isFresh()) return;
   await withLock(async () => {
-    if (readStamp() === hash) return;
+    if (isFresh()) return;
     // Imported only when a build is due: loading Vite costs every test file a second or more.
     const { build } = await import('vite');
     await build({ root: join(ROOT, 'web'), logLevel: 'warn' });
-    writeFileSync(STAMP, hash);
   });
 }
 
-function hashSources(): string {
-  const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap((dir) => listFiles(join(ROOT, dir))).sort()) {
-    hash.update(relative(ROOT, file)).update(readFileSync(file));
-  }
-  return hash.digest('hex');
+function isFresh(): boolean {
+  const built = statSync(BUILT, { throwIfNoEntry: false })?.mtimeMs;
+  return built !== undefined && newestSource() < built;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(path) : [path];
-  });
+function newestSource(): number {
+  return Math.max(...SOURCES.flatMap((path) => modifiedTimes(join(ROOT, path))));
 }
 
-function readStamp(): string | null {
-  try {
-    return readFileSync(STAMP, 'utf8');
-  } catch {
-    return null;
-  }
+function modifiedTimes(path: string): number[] {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return [stats.mtimeMs];
+  return readdirSync(path).flatMap((name) => modifiedTimes(join(path, name)));
 }
 
 /** mkdir is atomic, so it works as a lock between processes; a lock older than a minute is stale. */
