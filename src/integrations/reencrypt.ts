@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Keyring } from '../secrets/index.ts';
-import { envelopeKeyId, reencryptSecret } from '../secrets/index.ts';
+import { envelopeKeyId, reencryptAll } from '../secrets/index.ts';
 import { listIntegrationSecrets, replaceIntegrationSecret } from '../storage/integrations.ts';
 import type { Database } from '../storage/schema.ts';
 import { secretAad } from './credentials.ts';
 
 /** What a re-encryption pass did, integration by integration. */
-export interface ReencryptionOutcome {
+export interface ReencryptionReport {
   reencrypted: number;
   alreadyCurrent: number;
   /** Secrets that could not be decrypted with any key held; they keep their old envelope. */
@@ -17,24 +17,23 @@ export interface ReencryptionOutcome {
 export async function reencryptAllSecrets(
   db: Kysely<Database>,
   keyring: Keyring,
-): Promise<ReencryptionOutcome> {
-  const outcome: ReencryptionOutcome = { reencrypted: 0, alreadyCurrent: 0, failed: [] };
-  for (const row of await listIntegrationSecrets(db)) {
-    const result = reencryptSecret(keyring, row.secret_ciphertext, secretAad(row.id));
-    if (!result.ok) {
-      outcome.failed.push({ integrationId: row.id, reason: result.error.kind });
-    } else if (!result.value.changed) {
-      outcome.alreadyCurrent += 1;
-    } else if (
-      await replaceIntegrationSecret(db, row.id, row.secret_ciphertext, result.value.envelope)
-    ) {
-      outcome.reencrypted += 1;
-    } else {
-      // Changed meanwhile (a new token was saved): whatever is there now was encrypted just now.
-      outcome.alreadyCurrent += 1;
-    }
+): Promise<ReencryptionReport> {
+  const rows = await listIntegrationSecrets(db);
+  const previous = new Map(rows.map((row) => [row.id, row.secret_ciphertext]));
+  const outcome = reencryptAll(
+    keyring,
+    rows.map((row) => ({ id: row.id, envelope: row.secret_ciphertext, aad: secretAad(row.id) })),
+  );
+  let reencrypted = 0;
+  for (const { id, envelope } of outcome.changed) {
+    // A token saved meanwhile was encrypted under the current key already: leave it.
+    if (await replaceIntegrationSecret(db, id, previous.get(id) ?? '', envelope)) reencrypted += 1;
   }
-  return outcome;
+  return {
+    reencrypted,
+    alreadyCurrent: rows.length - reencrypted - outcome.failed.length,
+    failed: outcome.failed.map((f) => ({ integrationId: f.id, reason: f.error.kind })),
+  };
 }
 
 /** Whether every stored secret is encrypted under the current key (old keys may then be retired). */

@@ -1,3 +1,4 @@
+import { registerSyncJobs } from '../sync/register-jobs.ts';
 import type { IntegrationDeps } from './deps.ts';
 import { RECHECK_JOB, VERIFY_JOB } from './jobs.ts';
 import { recheckIntegrationsJob } from './recheck-job.ts';
@@ -23,4 +24,5 @@ export function registerIntegrationJobs(
     retryLimit: 0,
   });
   deps.jobs.schedule(RECHECK_JOB, RECHECK_SWEEP_SECONDS);
+  registerSyncJobs(deps);
 }

@@ -1,5 +1,6 @@
 import type { JobContext } from '../jobs/job-queue.ts';
 import { findIntegration, updateIntegrationIfVersion } from '../storage/integrations.ts';
+import { requestInitialSync } from '../sync/jobs.ts';
 import { outcomeToChanges } from './apply-outcome.ts';
 import { openFreshCredentials } from './credentials.ts';
 import type { IntegrationCoreDeps, IntegrationDeps } from './deps.ts';
@@ -80,5 +81,8 @@ export function verifyIntegrationJob(deps: IntegrationDeps, options: VerifyJobOp
     if (stored.ran && stored.saved && stored.retryAt) {
       await requestVerification(deps.jobs, integrationId, settingsVersion, stored.retryAt);
     }
+    // A newly connected integration mirrors itself without being asked (PRODUCT.md §7).
+    if (stored.ran && stored.saved && stored.outcome.status === 'connected')
+      await requestInitialSync(deps, integrationId);
   };
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { allSecretsOnCurrentKey, reencryptAllSecrets } from '../../integrations/reencrypt.ts';
-import type { ReencryptionOutcome } from '../../integrations/reencrypt.ts';
+import type { ReencryptionReport } from '../../integrations/reencrypt.ts';
 import { describeKeyError, keyFilePath } from '../../server/keyring.ts';
 import { retireOldKeys, rotateKeyFile } from '../../secrets/index.ts';
 import { withCoreDeps } from '../core-deps.ts';
@@ -65,7 +65,7 @@ export function secretsCommand(): Command {
     .addCommand(retire);
 }
 
-function report(outcome: ReencryptionOutcome, prefix: string): void {
+function report(outcome: ReencryptionReport, prefix: string): void {
   process.stdout.write(
     `${prefix}Re-encrypted ${outcome.reencrypted} credential(s); ${outcome.alreadyCurrent} already on the current key.\n`,
   );
