@@ -9,6 +9,8 @@ import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrationRoutes } from './routes/integrations.ts';
+import { mirrorRoutes } from './routes/mirror.ts';
+import { syncRunRoutes } from './routes/sync-runs.ts';
 import { userRoutes } from './routes/users.ts';
 import { validationHook } from './validation-hook.ts';
 import { webAssets } from './web-assets.ts';
@@ -35,6 +37,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/users', userRoutes);
   app.route('/api/api-keys', apiKeyRoutes);
   app.route('/api/integrations', integrationRoutes);
+  app.route('/api/integrations', mirrorRoutes);
+  app.route('/api/sync-runs', syncRunRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',

@@ -4,14 +4,14 @@ import type { Database } from './schema.ts';
 
 /** Filters of the issue list; every one optional. */
 export interface IssueFilter {
-  project?: string;
-  status?: string;
+  project?: string | undefined;
+  status?: string | undefined;
   /** An assignee's account id (Cloud) or key/name (Server/DC). */
-  assignee?: string;
+  assignee?: string | undefined;
   /** ISO UTC: only issues updated at or after it. */
-  updatedSince?: string;
+  updatedSince?: string | undefined;
   /** Words that must appear in the summary (case-insensitive). */
-  q?: string;
+  q?: string | undefined;
 }
 
 /** Where a page of the list starts: after the issue with this `updated` and id. */
@@ -101,4 +101,24 @@ export async function listAllIssueRows(
 // LIKE has no portable ESCAPE default; dropping the wildcards keeps a word literal enough.
 function escapeLike(word: string): string {
   return word.replace(/[%_\\]/g, '');
+}
+
+/** The stored fields of the given issues (those the mirror holds). */
+export async function listIssueFields(
+  db: Kysely<Database>,
+  integrationId: string,
+  ids: readonly string[],
+): Promise<{ jira_id: string; fields_json: string }[]> {
+  const rows: { jira_id: string; fields_json: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('jira_issues')
+        .select(['jira_id', 'fields_json'])
+        .where('integration_id', '=', integrationId)
+        .where('jira_id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
 }

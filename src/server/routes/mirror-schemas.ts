@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+
+const UserRefSchema = z.object({ id: z.string(), displayName: z.string().nullable() }).nullable();
+const Json = z.record(z.string(), z.unknown());
+
+/** A mirrored issue (PRODUCT.md §6). */
+export const MirrorIssueSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    projectKey: z.string(),
+    summary: z.string(),
+    status: z.string().nullable(),
+    statusCategory: z.string().nullable(),
+    issueType: z.string().nullable(),
+    priority: z.string().nullable(),
+    assignee: UserRefSchema,
+    reporter: UserRefSchema,
+    labels: z.array(z.string()),
+    created: z.string(),
+    updated: z.string(),
+    fields: Json,
+  })
+  .openapi('MirrorIssue');
+
+/** An issue with every comment as Jira sent it. */
+export const MirrorIssueDetailSchema = MirrorIssueSchema.extend({
+  comments: z.array(Json),
+}).openapi('MirrorIssueDetail');
+
+/** A mirrored project. */
+export const MirrorProjectSchema = z
+  .object({ id: z.string(), key: z.string().nullable(), name: z.string(), data: Json })
+  .openapi('MirrorProject');
+
+const CountsSchema = z.object({
+  listed: z.number(),
+  written: z.number(),
+  stale: z.number(),
+  deleted: z.number(),
+  comments: z.number(),
+  unreadable: z.number(),
+});
+
+/** A sync run with its progress. */
+export const SyncRunSchema = z
+  .object({
+    id: z.string(),
+    integrationId: z.string(),
+    mode: z.enum(['full', 'incremental']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+    phase: z.string(),
+    counts: CountsSchema,
+    done: z.number(),
+    total: z.number().nullable(),
+    rate: z.number().nullable(),
+    etaSeconds: z.number().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    error: z
+      .object({
+        code: z.enum([
+          'not_connected',
+          'invalid_credentials',
+          'forbidden',
+          'rate_limited',
+          'jira_error',
+          'cancelled',
+        ]),
+        message: z.string(),
+      })
+      .optional(),
+  })
+  .openapi('SyncRun');
+
+/** Query of the issue list. */
+export const IssueQuerySchema = z.object({
+  project: z.string().max(255).optional(),
+  status: z.string().max(255).optional(),
+  assignee: z.string().max(255).optional(),
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().max(500).optional(),
+  cursor: z.string().max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { NewComment } from './mirror-comments.ts';
+import { replaceComments } from './mirror-comments.ts';
+import { deleteIssues, deleteIssuesInRange, upsertIssue } from './mirror-issues.ts';
+import type { NewIssueRow } from './mirror-schema.ts';
+import type { SeenUser } from './mirror-users.ts';
+import { upsertSeenUsers } from './mirror-users.ts';
+import type { Database } from './schema.ts';
+import { updateSyncRun } from './sync-runs.ts';
+import { saveSyncState } from './sync-state.ts';
+
+/** One unit of sync work, written in one transaction with the progress that covers it. */
+export interface IssueBatch {
+  integrationId: string;
+  at: string;
+  issues: { row: NewIssueRow; comments: NewComment[] }[];
+  users: SeenUser[];
+  /** An id range the batch listed completely: other mirrored issues in it are gone from Jira. */
+  listedRange?: { after: number; upTo: number | null; ids: ReadonlySet<string> };
+  /** Issues known to be gone from Jira. */
+  deletedIds?: readonly string[];
+  /** The sync state after this batch (checkpoint and/or cursor). */
+  state?: { checkpoint_json?: string | null; cursor?: string | null; last_full_at?: string };
+  /** The run's progress after this batch, from what the batch changed. */
+  run?: { id: string; progress: (result: BatchResult) => { done: number; counts_json: string } };
+}
+
+/** What a batch changed. */
+export interface BatchResult {
+  written: number;
+  /** Issues skipped because the mirror already held a newer version. */
+  stale: number;
+  deleted: number;
+}
+
+/** Writes a batch atomically: a process killed at any moment leaves all of it or none of it. */
+export async function writeIssueBatch(
+  db: Kysely<Database>,
+  batch: IssueBatch,
+): Promise<BatchResult> {
+  return db.transaction().execute(async (trx) => {
+    let written = 0;
+    let deleted = 0;
+    for (const { row, comments } of batch.issues) {
+      if (!(await upsertIssue(trx, row))) continue;
+      written++;
+      await replaceComments(trx, batch.integrationId, row.jira_id, comments);
+    }
+    if (batch.users.length > 0)
+      await upsertSeenUsers(trx, batch.integrationId, batch.users, batch.at);
+    if (batch.listedRange !== undefined) {
+      const { ids, ...range } = batch.listedRange;
+      deleted += await deleteIssuesInRange(trx, batch.integrationId, range, ids);
+    }
+    if (batch.deletedIds !== undefined && batch.deletedIds.length > 0)
+      deleted += await deleteIssues(trx, batch.integrationId, batch.deletedIds);
+    if (batch.state !== undefined)
+      await saveSyncState(trx, batch.integrationId, { ...batch.state, updated_at: batch.at });
+    const result = { written, stale: batch.issues.length - written, deleted };
+    if (batch.run !== undefined) await updateSyncRun(trx, batch.run.id, batch.run.progress(result));
+    return result;
+  });
+}

@@ -1,0 +1,58 @@
+import type { IssueBatch } from '../storage/mirror-batch.ts';
+import { writeIssueBatch } from '../storage/mirror-batch.ts';
+import type { SyncContext } from './context.ts';
+import type { FetchedUnit } from './fetch-unit.ts';
+import { laterIso } from './jira-time.ts';
+
+/** What a committed unit adds to a run's running state. */
+export interface CommitOptions {
+  /** Whether the unit listed its id range completely, so that other mirrored ids in it are deleted. */
+  complete: boolean;
+  /** The sync state to store with the unit, given the latest `updated` seen so far. */
+  state: (maxUpdated: string | null) => NonNullable<IssueBatch['state']>;
+  /** Ids known to be gone from Jira. */
+  deletedIds?: readonly string[];
+}
+
+/**
+ * Writes a fetched unit with the run's progress and the sync state in one transaction, and
+ * returns the latest `updated` seen so far (the next incremental cursor).
+ */
+export async function commitUnit(
+  ctx: SyncContext,
+  unit: FetchedUnit,
+  maxUpdated: string | null,
+  options: CommitOptions,
+): Promise<string | null> {
+  const seenUpdated = unit.records.reduce<string | null>(
+    (latest, r) => laterIso(latest, r.row.updated),
+    maxUpdated,
+  );
+  for (const bad of unit.unreadable)
+    ctx.logger.warn({ integrationId: ctx.integrationId, issue: bad }, 'issue not readable');
+  const { counts } = ctx;
+  await writeIssueBatch(ctx.db, {
+    integrationId: ctx.integrationId,
+    at: ctx.now().toISOString(),
+    issues: unit.records.map(({ row, comments }) => ({ row, comments })),
+    users: unit.records.flatMap((r) => r.users),
+    ...(options.complete
+      ? { listedRange: { after: unit.after, upTo: unit.upTo, ids: unit.listedIds } }
+      : {}),
+    ...(options.deletedIds === undefined ? {} : { deletedIds: options.deletedIds }),
+    state: options.state(seenUpdated),
+    run: {
+      id: ctx.runId,
+      progress: (result) => {
+        counts.listed += unit.listedIds.size;
+        counts.written += result.written;
+        counts.stale += result.stale;
+        counts.deleted += result.deleted;
+        counts.unreadable += unit.unreadable.length;
+        counts.comments += unit.records.reduce((n, r) => n + r.comments.length, 0);
+        return { done: counts.listed, counts_json: JSON.stringify(counts) };
+      },
+    },
+  });
+  return seenUpdated;
+}

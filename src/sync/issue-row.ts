@@ -1,0 +1,89 @@
+import type { JiraComment, JiraIssue, JiraUser } from '../jira/index.ts';
+import { readIssueCore } from '../jira/index.ts';
+import type { NewComment } from '../storage/mirror-comments.ts';
+import type { NewIssueRow } from '../storage/mirror-schema.ts';
+import type { SeenUser } from '../storage/mirror-users.ts';
+import { jiraTimeToIso } from './jira-time.ts';
+
+/** An issue ready to store: its row, all its comments and the users seen in it. */
+export interface IssueRecord {
+  row: NewIssueRow;
+  comments: NewComment[];
+  users: SeenUser[];
+}
+
+/** Why an issue cannot be stored. */
+export interface UnreadableIssue {
+  id: string;
+  path: string;
+}
+
+/** The stable identity of a user: accountId on Cloud, key or name on Server/DC. */
+export function userKey(user: JiraUser | null | undefined): string | null {
+  if (user === null || user === undefined) return null;
+  return user.accountId ?? user.key ?? user.name ?? null;
+}
+
+function seen(user: JiraUser | null | undefined): SeenUser[] {
+  const key = userKey(user);
+  if (key === null || user === null || user === undefined) return [];
+  return [
+    { user_key: key, display_name: user.displayName ?? null, data_json: JSON.stringify(user) },
+  ];
+}
+
+/** Maps a Jira issue and its complete comment list to rows; an issue lacking core fields is reported. */
+export function issueToRecord(
+  integrationId: string,
+  issue: JiraIssue,
+  comments: readonly JiraComment[],
+  syncedAt: string,
+): { ok: true; value: IssueRecord } | { ok: false; error: UnreadableIssue } {
+  const core = readIssueCore(issue);
+  if (!core.ok) return { ok: false, error: { id: issue.id, path: core.path } };
+  const f = core.value;
+  const created = jiraTimeToIso(f.created);
+  const updated = jiraTimeToIso(f.updated);
+  const idNum = Number(issue.id);
+  if (updated === null || created === null || !Number.isSafeInteger(idNum)) {
+    return { ok: false, error: { id: issue.id, path: updated === null ? 'updated' : 'created' } };
+  }
+  const row: NewIssueRow = {
+    integration_id: integrationId,
+    jira_id: issue.id,
+    id_num: idNum,
+    key: issue.key,
+    project_key: f.project?.key ?? issue.key.slice(0, issue.key.lastIndexOf('-')),
+    summary: f.summary ?? '',
+    status: f.status?.name ?? null,
+    status_category: f.status?.statusCategory?.key ?? null,
+    issue_type: f.issuetype?.name ?? null,
+    priority: f.priority?.name ?? null,
+    assignee_id: userKey(f.assignee),
+    assignee_name: f.assignee?.displayName ?? null,
+    reporter_id: userKey(f.reporter),
+    reporter_name: f.reporter?.displayName ?? null,
+    labels_json: JSON.stringify(f.labels ?? []),
+    created,
+    updated,
+    fields_json: JSON.stringify(issue.fields),
+    synced_at: syncedAt,
+  };
+  const users = [
+    ...seen(f.assignee),
+    ...seen(f.reporter),
+    ...comments.flatMap((c) => seen(c.author)),
+  ];
+  return { ok: true, value: { row, comments: comments.map(commentToRow), users } };
+}
+
+function commentToRow(comment: JiraComment, position: number): NewComment {
+  return {
+    jira_id: comment.id,
+    position,
+    author_id: userKey(comment.author),
+    created: jiraTimeToIso(comment.created),
+    updated: jiraTimeToIso(comment.updated),
+    data_json: JSON.stringify(comment),
+  };
+}

@@ -1,0 +1,58 @@
+import type { JiraError, JiraResult } from '../jira/index.ts';
+
+/** How often and how long a transient Jira failure is retried by the sync (on top of the client's own retries). */
+export interface SyncRetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Six attempts from 200 ms doubling to 10 s: enough to ride out a burst of 5xx or 429. */
+export const DEFAULT_SYNC_RETRY: SyncRetryPolicy = {
+  attempts: 6,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+};
+
+/** Failures that may pass if asked again; the client does not retry a plain 500, for one. */
+export function isTransient(error: JiraError): boolean {
+  switch (error.kind) {
+    case 'server_error':
+    case 'network':
+    case 'rate_limited':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Calls `call` until it succeeds, fails for good, the attempts run out or `signal` aborts. */
+export async function retrying<T>(
+  call: () => Promise<JiraResult<T>>,
+  signal: AbortSignal,
+  policy: SyncRetryPolicy = DEFAULT_SYNC_RETRY,
+): Promise<JiraResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await call();
+    if (result.ok || !isTransient(result.error) || attempt >= policy.attempts || signal.aborted)
+      return result;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const wait =
+      result.error.kind === 'rate_limited' && result.error.retryAfterMs !== undefined
+        ? result.error.retryAfterMs
+        : Math.floor(Math.random() * ceiling);
+    await sleep(wait, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

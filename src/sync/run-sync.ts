@@ -1,0 +1,106 @@
+import { createJiraClient } from '../jira/index.ts';
+import { openFreshCredentials } from '../integrations/credentials.ts';
+import type { IntegrationDeps } from '../integrations/deps.ts';
+import { requestVerification } from '../integrations/jobs.ts';
+import { jiraAuthFor } from '../integrations/verification/jira-auth.ts';
+import { createPolicyDispatcher } from '../net/index.ts';
+import type { SyncError, SyncMode } from '../shared/mirror.ts';
+import { findIntegration } from '../storage/integrations.ts';
+import { findSyncRun, updateSyncRun } from '../storage/sync-runs.ts';
+import type { SyncContext } from './context.ts';
+import { runFullSync } from './full-sync.ts';
+import { runIncrementalSync } from './incremental-sync.ts';
+import type { WorkOutcome } from './ordered-pool.ts';
+import { parseCounts } from './views.ts';
+
+/** Options of sync runs. */
+export interface SyncOptions {
+  /** Requests in flight at once per run (default 6; Jira's burst limits make more counterproductive). */
+  concurrency?: number;
+}
+
+/** What a run did: its final status, or nothing when the run or its integration is gone. */
+export type SyncRunOutcome =
+  | { ran: false }
+  | { ran: true; status: 'succeeded' }
+  | { ran: true; status: 'failed'; error: SyncError }
+  | { ran: true; status: 'interrupted' };
+
+/**
+ * Runs (or resumes) one sync run of one integration and records how it ended. Runs only while the
+ * integration is connected; when Jira refuses the credentials the integration is verified again,
+ * which marks it failed if the token was revoked.
+ */
+export async function runSync(
+  deps: IntegrationDeps,
+  job: { integrationId: string; runId: string; mode: SyncMode },
+  signal: AbortSignal,
+  options: SyncOptions = {},
+): Promise<SyncRunOutcome> {
+  const [row, run] = await Promise.all([
+    findIntegration(deps.db, job.integrationId),
+    findSyncRun(deps.db, job.runId),
+  ]);
+  if (row === undefined || run === undefined) return { ran: false };
+  const at = () => deps.now().toISOString();
+  const finish = async (outcome: WorkOutcome<null, SyncError>): Promise<SyncRunOutcome> => {
+    await updateSyncRun(deps.db, run.id, {
+      status: outcome.ok ? 'succeeded' : 'failed',
+      phase: 'finished',
+      finished_at: at(),
+      error_json: outcome.ok ? null : JSON.stringify(outcome.error),
+    });
+    if (outcome.ok) return { ran: true, status: 'succeeded' };
+    if (outcome.error.code === 'invalid_credentials')
+      await requestVerification(deps.jobs, row.id, row.settings_version);
+    return { ran: true, status: 'failed', error: outcome.error };
+  };
+  if (row.status !== 'connected' || row.deployment === null)
+    return finish({
+      ok: false,
+      error: { code: 'not_connected', message: `The integration is ${row.status}, not connected.` },
+    });
+  const credentials = await openFreshCredentials(deps.keys, row);
+  if (!credentials.ok)
+    return finish({
+      ok: false,
+      error: { code: 'invalid_credentials', message: 'The stored token cannot be used.' },
+    });
+  await updateSyncRun(deps.db, run.id, {
+    status: 'running',
+    started_at: run.started_at ?? at(),
+  });
+  const dispatcher = createPolicyDispatcher({
+    policy: deps.network,
+    ...(deps.proxy === undefined ? {} : { proxy: deps.proxy }),
+  });
+  try {
+    const deployment = row.deployment === 'cloud' ? 'cloud' : 'datacenter';
+    const ctx: SyncContext = {
+      db: deps.db,
+      client: createJiraClient({
+        baseUrl: row.site_url,
+        auth: jiraAuthFor(credentials.value),
+        apiVersion: deployment === 'cloud' ? 3 : 2,
+        dispatcher,
+      }),
+      integrationId: row.id,
+      deployment,
+      runId: run.id,
+      counts: parseCounts(run.counts_json),
+      concurrency: options.concurrency ?? 6,
+      signal,
+      logger: deps.logger,
+      now: deps.now,
+    };
+    const outcome = job.mode === 'full' ? await runFullSync(ctx) : await runIncrementalSync(ctx);
+    if (signal.aborted) {
+      // The queue is stopping or the lease ran out: the job is retried and resumes at the checkpoint.
+      await updateSyncRun(deps.db, run.id, { status: 'queued', phase: 'interrupted' });
+      return { ran: true, status: 'interrupted' };
+    }
+    return await finish(outcome);
+  } finally {
+    await dispatcher.close();
+  }
+}
