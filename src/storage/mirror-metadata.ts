@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** A metadata object to store: its id, its name and the object itself as JSON. */
@@ -62,4 +62,13 @@ export async function replaceMetadata(
       .insertInto('jira_fields')
       .values(rows.map((r) => ({ ...r, ...owner })))
       .execute();
+}
+
+/** replaceMetadata in a transaction of its own. */
+export async function storeMetadata(
+  db: Kysely<Database>,
+  integrationId: string,
+  set: MetadataSet,
+): Promise<void> {
+  await db.transaction().execute((trx) => replaceMetadata(trx, integrationId, set));
 }
