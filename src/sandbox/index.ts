@@ -21,6 +21,8 @@ import {
   type SandboxIssue,
 } from './state/issues.ts';
 import { fromWiki } from './render/doc.ts';
+import { WebhookHub, type WebhookDelivery } from './webhooks/hub.ts';
+import { createPayloadBuilder } from './webhooks/payload.ts';
 
 export type {
   SandboxOptions,
@@ -79,7 +81,25 @@ export interface Sandbox {
   setLimits(limits: Partial<Limits>): void;
   /** Lets anonymous requests browse every project (off by default). */
   setAnonymousBrowse(allowed: boolean): void;
+  /** Registers a webhook as an admin would (events such as `jira:issue_updated`, `comment_created`; all four by default). */
+  registerWebhook(options: {
+    readonly url: string;
+    readonly events?: readonly string[];
+    readonly jqlFilter?: string;
+    readonly secret?: string;
+  }): { readonly id: number };
+  /** Deliveries attempted so far, oldest first. */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Resolves once every queued webhook delivery has been attempted. */
+  flushWebhooks(): Promise<void>;
 }
+
+const ALL_WEBHOOK_EVENTS = [
+  'jira:issue_created',
+  'jira:issue_updated',
+  'jira:issue_deleted',
+  'comment_created',
+];
 
 /** Starts a Jira-compatible sandbox on 127.0.0.1 (port 0 picks a free port). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -89,7 +109,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (owner === undefined) throw new Error('sandbox has no users');
   for (const user of runtime.store.users) createAccount(runtime, user, 'all');
   const mainAccount = mustAccount(runtime.accounts.accounts[0]);
-  const app = buildApp(runtime);
+  const hub = new WebhookHub(createPayloadBuilder(runtime));
+  runtime.store.listeners.push((event) => {
+    hub.handle(event);
+  });
+  const app = buildApp(runtime, hub);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: resolved.port, hostname: resolved.host }, () =>
       resolve(started),
@@ -122,8 +146,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.stats.total = 0;
       runtime.stats.byRoute.clear();
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await hub.flush();
+      await new Promise<void>((resolve, reject) => {
         // Stopping twice is harmless, so tests can stop in both a test and its afterAll.
         if (!server.listening) {
           resolve();
@@ -131,7 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+      });
+    },
     listIssues: () => [...runtime.store.allIssues()].map((issue) => snapshotIssue(runtime, issue)),
     getIssue(idOrKey) {
       const issue = runtime.store.findIssue(idOrKey);
@@ -186,6 +212,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLimits(limits) {
       runtime.limits = LimitsSchema.parse({ ...runtime.limits, ...limits });
     },
+    registerWebhook: ({ url, events = ALL_WEBHOOK_EVENTS, jqlFilter = '', secret }) =>
+      hub.register({ name: 'sandbox test', url, events, jqlFilter, secret: secret ?? null }),
+    webhookDeliveries: () => [...hub.deliveries],
+    flushWebhooks: () => hub.flush(),
     setAnonymousBrowse(allowed) {
       runtime.anonymousBrowse = allowed;
       // Cached search results depend on what anonymous may browse.

@@ -4,6 +4,26 @@ import type { CommentRecord, DocBlock, IssueRecord, ProjectRecord, UserRecord } 
 
 const FIRST_NEW_COMMENT_ID = 900_000_000;
 
+/** A change to the data, as webhooks report it. */
+export type StoreEvent =
+  | {
+      readonly type: 'issue_created' | 'issue_deleted';
+      readonly issue: IssueRecord;
+      readonly at: number;
+    }
+  | {
+      readonly type: 'issue_updated';
+      readonly issue: IssueRecord;
+      readonly before: IssueRecord;
+      readonly at: number;
+    }
+  | {
+      readonly type: 'comment_created';
+      readonly issue: IssueRecord;
+      readonly comment: CommentRecord;
+      readonly at: number;
+    };
+
 /** The sandbox's mutable truth: projects, users and issues, with old keys of moved issues. */
 export class SandboxStore {
   readonly users: UserRecord[];
@@ -15,6 +35,8 @@ export class SandboxStore {
   private nextCommentId = FIRST_NEW_COMMENT_ID;
   /** Changes search may not see yet (see searchLagMs). */
   readonly changeLog = new ChangeLog();
+  /** Called after every change (webhooks listen here). */
+  readonly listeners: ((event: StoreEvent) => void)[] = [];
   /** Bumped on every change, so cached orderings know when to recompute. */
   version = 0;
   private children: { version: number; byParent: Map<number, number[]> } | null = null;
@@ -94,19 +116,23 @@ export class SandboxStore {
 
   /** Applies changes to an issue; bumps `updated` unless the changes set it. */
   updateIssue(issue: IssueRecord, changes: Partial<IssueRecord>, now: number): void {
+    const before = { ...issue };
     this.changeLog.record(issue.id, issue, now);
     Object.assign(issue, { updated: now }, changes);
     this.version++;
+    this.emit({ type: 'issue_updated', issue, before, at: now });
   }
 
   /** Moves an issue to another project: same id, a new key, the old key still resolves. */
   moveIssue(issue: IssueRecord, project: ProjectRecord, now: number): void {
+    const before = { ...issue };
     this.changeLog.record(issue.id, issue, now);
     issue.key = `${project.key}-${project.nextNumber++}`;
     issue.projectId = project.id;
     issue.updated = now;
     this.idsByKey.set(issue.key, issue.id);
     this.version++;
+    this.emit({ type: 'issue_updated', issue, before, at: now });
   }
 
   /** Deletes an issue; its keys stop resolving. */
@@ -115,6 +141,7 @@ export class SandboxStore {
     this.issues.delete(issue.id);
     for (const [key, id] of this.idsByKey) if (id === issue.id) this.idsByKey.delete(key);
     this.version++;
+    this.emit({ type: 'issue_deleted', issue, at: now });
   }
 
   /** Creates an issue in a project from the given fields. */
@@ -135,6 +162,7 @@ export class SandboxStore {
     this.issues.set(issue.id, issue);
     this.idsByKey.set(issue.key, issue.id);
     this.version++;
+    this.emit({ type: 'issue_created', issue, at: now });
     return issue;
   }
 
@@ -162,6 +190,11 @@ export class SandboxStore {
     this.commentsOf(issue).push(comment);
     issue.updated = now;
     this.version++;
+    this.emit({ type: 'comment_created', issue, comment, at: now });
     return comment;
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 }

@@ -5,7 +5,9 @@ import { issueRoutes } from '../routes/issues.ts';
 import { metaRoutes } from '../routes/meta.ts';
 import { projectRoutes } from '../routes/projects.ts';
 import type { ApiScope } from '../routes/route-context.ts';
+import { webhookRoutes } from '../routes/webhooks.ts';
 import type { SandboxRuntime } from '../runtime.ts';
+import type { WebhookHub } from '../webhooks/hub.ts';
 import { authenticate } from './authenticate.ts';
 import type { SandboxEnv } from './env.ts';
 import { applyLimits } from './limits.ts';
@@ -24,7 +26,7 @@ function versionApi(scope: ApiScope): Hono<SandboxEnv> {
 }
 
 /** Builds the HTTP app: limits, authentication, then `/rest/api/{2,3}` (Cloud) or `/rest/api/2` (Data Center) under the context path. */
-export function buildApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
+export function buildApp(runtime: SandboxRuntime, hub: WebhookHub): Hono<SandboxEnv> {
   const root = new Hono<SandboxEnv>();
   const app = runtime.options.basePath === '' ? root : root.basePath(runtime.options.basePath);
   app.use('*', applyLimits(runtime));
@@ -32,6 +34,7 @@ export function buildApp(runtime: SandboxRuntime): Hono<SandboxEnv> {
   const versions: readonly ('2' | '3')[] = runtime.flavor === 'cloud' ? ['2', '3'] : ['2'];
   for (const version of versions)
     app.route(`/rest/api/${version}`, versionApi({ runtime, version }));
+  app.route('/rest/webhooks/1.0/webhook', webhookRoutes(runtime, hub));
   root.notFound((c) => {
     // Jira's REST layer (Jersey) answers unknown resources with this body; other paths get a plain page.
     if (c.req.path.includes('/rest/'))
