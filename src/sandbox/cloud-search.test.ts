@@ -199,6 +199,10 @@ describe('cloud sandbox: search/jql, bulkfetch, approximate count, legacy search
         },
       ]);
       expect((await call(sandbox, `/rest/api/3/issue/${fresh.key}`)).status).toBe(200);
+      const reconciled = await call(sandbox, '/rest/api/3/search/jql', {
+        body: { jql: 'summary ~ "laggard newcomer"', reconcileIssues: [Number(fresh.id)] },
+      });
+      expect((reconciled.body as IdPage).issues).toEqual([{ id: fresh.id }]);
       sandbox.setLimits({ searchLagMs: 0 });
       expect((await search('summary ~ "laggard newcomer"')).map((i) => i.id)).toEqual([fresh.id]);
       expect((await search('summary ~ zebra')).map((i) => i.id)).toEqual([old.id]);

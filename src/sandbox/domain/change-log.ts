@@ -24,11 +24,17 @@ export class ChangeLog {
       this.changes = this.changes.filter((c) => c.at > at - RETENTION_MS);
   }
 
-  /** The issues as they were at `cutoff`: later changes undone, later creations hidden, later deletions restored. */
-  *statesAt(cutoff: number, current: Iterable<IssueRecord>): Generator<IssueRecord> {
+  /** The issues as they were at `cutoff` (except `fresh` ones, seen as they are): later changes undone, creations hidden, deletions restored. */
+  *statesAt(
+    cutoff: number,
+    current: Iterable<IssueRecord>,
+    fresh: ReadonlySet<number>,
+  ): Generator<IssueRecord> {
     const earliest = new Map<number, IssueRecord | null>();
     for (const change of this.changes) {
-      if (change.at > cutoff && !earliest.has(change.id)) earliest.set(change.id, change.before);
+      if (change.at > cutoff && !fresh.has(change.id) && !earliest.has(change.id)) {
+        earliest.set(change.id, change.before);
+      }
     }
     for (const issue of current) {
       const past = earliest.get(issue.id);

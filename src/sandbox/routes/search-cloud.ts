@@ -25,7 +25,7 @@ const SearchBody = z.object({
   expand: z.string().optional(),
   properties: z.array(z.string()).optional(),
   fieldsByKeys: z.boolean().optional(),
-  reconcileIssues: z.array(z.number()).optional(),
+  reconcileIssues: z.array(z.number().int()).optional(),
 });
 
 interface SearchRequest {
@@ -34,6 +34,7 @@ interface SearchRequest {
   readonly maxResults: number;
   readonly fields: readonly string[];
   readonly expand: string;
+  readonly reconcileIssues: readonly number[];
 }
 
 function json(c: Context<SandboxEnv>, body: string): Response {
@@ -46,7 +47,10 @@ function searchPage(c: Context<SandboxEnv>, scope: ApiScope, request: SearchRequ
   const { account, render } = requestScope(c, scope);
   let ids: readonly number[];
   try {
-    const result = runQuery(runtime, account, request.jql);
+    if (request.reconcileIssues.length > 50) {
+      return jiraError(c, 400, ['The number of reconcileIssues must not exceed 50.']);
+    }
+    const result = runQuery(runtime, account, request.jql, new Set(request.reconcileIssues));
     if (!result.bounded) return jiraError(c, 400, [UNBOUNDED]);
     ids = result.ids;
   } catch (error) {
@@ -87,6 +91,10 @@ export function cloudSearchRoutes(scope: ApiScope): Hono<SandboxEnv> {
       maxResults: intParam(c.req.query('maxResults'), 50),
       fields: c.req.queries('fields') ?? [],
       expand: c.req.query('expand') ?? '',
+      reconcileIssues: (c.req.queries('reconcileIssues') ?? [])
+        .flatMap((v) => v.split(','))
+        .map(Number)
+        .filter(Number.isInteger),
     }),
   );
   app.post('/search/jql', async (c) => {
@@ -98,6 +106,7 @@ export function cloudSearchRoutes(scope: ApiScope): Hono<SandboxEnv> {
       maxResults: body.maxResults ?? 50,
       fields: body.fields ?? [],
       expand: body.expand ?? '',
+      reconcileIssues: body.reconcileIssues ?? [],
     });
   });
   app.post('/search/approximate-count', async (c) => {

@@ -22,12 +22,19 @@ const CLOCK_DEPENDENT = /(?:^|[\s(,'"=<>])[-+]?\d+\s*[wdhm]\b|\b(?:now|startof\w
 const CACHE_SIZE = 16;
 const caches = new WeakMap<SandboxRuntime, Map<string, CacheEntry>>();
 
-function evaluate(runtime: SandboxRuntime, account: Account | null, jql: string): QueryResult {
+function evaluate(
+  runtime: SandboxRuntime,
+  account: Account | null,
+  jql: string,
+  reconcile: ReadonlySet<number>,
+): QueryResult {
   const compiled = compileQuery(parseJql(jql), evalContextFor(runtime, account));
   const lag = runtime.limits.searchLagMs;
   const { store } = runtime;
   const states =
-    lag > 0 ? store.changeLog.statesAt(runtime.now() - lag, store.allIssues()) : store.allIssues();
+    lag > 0
+      ? store.changeLog.statesAt(runtime.now() - lag, store.allIssues(), reconcile)
+      : store.allIssues();
   const matching = [];
   for (const issue of states) if (compiled.matches(issue)) matching.push(issue);
   return { ids: compiled.sort(matching).map((issue) => issue.id), bounded: compiled.bounded };
@@ -41,6 +48,8 @@ export function runQuery(
   runtime: SandboxRuntime,
   account: Account | null,
   jql: string,
+  /** Issue ids to see as they are now, despite the search lag (Cloud's `reconcileIssues`). */
+  reconcile: ReadonlySet<number> = new Set(),
 ): QueryResult {
   let cache = caches.get(runtime);
   if (cache === undefined) {
@@ -48,13 +57,13 @@ export function runQuery(
     caches.set(runtime, cache);
   }
   // With a search lag, every moment sees different data: no caching.
-  if (runtime.limits.searchLagMs > 0) return evaluate(runtime, account, jql);
+  if (runtime.limits.searchLagMs > 0) return evaluate(runtime, account, jql, reconcile);
   const key = `${account?.user.id ?? ''}\u0000${jql}`;
   const now = runtime.now();
   const hit = cache.get(key);
   const fresh = !CLOCK_DEPENDENT.test(jql) || now - (hit?.at ?? 0) < CACHE_TTL_MS;
   if (hit !== undefined && hit.version === runtime.store.version && fresh) return hit.result;
-  const result = evaluate(runtime, account, jql);
+  const result = evaluate(runtime, account, jql, reconcile);
   cache.delete(key);
   cache.set(key, { version: runtime.store.version, at: now, result });
   for (const oldest of cache.keys()) {
