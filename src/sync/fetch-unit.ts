@@ -28,12 +28,16 @@ const EmbeddedComments = z.looseObject({
 
 const COMMENT_PAGE = 100;
 
+/** What work started after the run was told to stop answers. */
+export const CANCELLED: SyncError = { code: 'cancelled', message: 'The run was stopped.' };
+
 /** Fetches a unit's issues (bulk fetch on Cloud) and all comments of each. */
 export async function fetchUnit(
   ctx: SyncContext,
   unit: IssueUnit,
 ): Promise<WorkOutcome<FetchedUnit, SyncError>> {
   if (unit.kind === 'failed') return { ok: false, error: unit.error };
+  if (ctx.signal.aborted) return { ok: false, error: CANCELLED };
   let issues: JiraIssue[];
   let listedIds: Set<string>;
   if (unit.kind === 'ids') {

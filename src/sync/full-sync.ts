@@ -4,11 +4,13 @@ import { updateSyncRun } from '../storage/sync-runs.ts';
 import { findSyncState } from '../storage/sync-state.ts';
 import { commitUnit } from './commit-unit.ts';
 import type { SyncContext } from './context.ts';
+import { syncErrorFor } from './context.ts';
 import { fetchUnit } from './fetch-unit.ts';
 import { listIssueUnits } from './list-issues.ts';
 import { syncMetadata } from './metadata.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
 import { runOrdered } from './ordered-pool.ts';
+import { retrying } from './retrying.ts';
 
 /** How far a full sync got: every issue with id ≤ `after` is in the mirror as of this run. */
 const CheckpointSchema = z.object({ after: z.number().int(), maxUpdated: z.string().nullable() });
@@ -31,6 +33,8 @@ export function readCheckpoint(json: string | null | undefined): FullSyncCheckpo
  */
 export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, SyncError>> {
   await updateSyncRun(ctx.db, ctx.runId, { phase: 'metadata' });
+  const me = await retrying(() => ctx.client.myself(), ctx.signal);
+  if (!me.ok) return { ok: false, error: syncErrorFor(me.error) };
   const metadata = await syncMetadata(ctx);
   if (!metadata.ok) return metadata;
   const state = await findSyncState(ctx.db, ctx.integrationId);

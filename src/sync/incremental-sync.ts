@@ -4,6 +4,7 @@ import { updateSyncRun } from '../storage/sync-runs.ts';
 import { findSyncState } from '../storage/sync-state.ts';
 import { commitUnit } from './commit-unit.ts';
 import type { SyncContext } from './context.ts';
+import { syncErrorFor } from './context.ts';
 import { findDependents } from './dependents.ts';
 import { fetchUnit } from './fetch-unit.ts';
 import { runFullSync } from './full-sync.ts';
@@ -13,6 +14,7 @@ import type { IssueUnit } from './list-issues.ts';
 import { listIssueUnits } from './list-issues.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
 import { runOrdered } from './ordered-pool.ts';
+import { retrying } from './retrying.ts';
 
 /**
  * How far before the cursor an incremental run looks again. It covers Cloud's eventually
@@ -36,6 +38,9 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<WorkOutcome<
     state.checkpoint_json !== null
   )
     return runFullSync(ctx);
+  // Only /myself proves the credentials; other reads may answer as the anonymous user.
+  const me = await retrying(() => ctx.client.myself(), ctx.signal);
+  if (!me.ok) return { ok: false, error: syncErrorFor(me.error) };
   let maxUpdated: string | null = state.cursor;
   const touched = new Set<string>();
   const fetchIds = async (source: AsyncIterable<IssueUnit>): Promise<SyncError | null> =>

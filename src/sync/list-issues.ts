@@ -47,6 +47,10 @@ export async function* listIssueUnits(
 ): AsyncGenerator<IssueUnit> {
   let lower = after;
   for (;;) {
+    if (ctx.signal.aborted) {
+      yield { kind: 'failed', error: { code: 'cancelled', message: 'The run was stopped.' } };
+      return;
+    }
     const jql = keysetJql(filter, lower);
     if (ctx.deployment === 'cloud') {
       const page = await retrying(

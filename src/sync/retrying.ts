@@ -33,7 +33,7 @@ export async function retrying<T>(
   policy: SyncRetryPolicy = DEFAULT_SYNC_RETRY,
 ): Promise<JiraResult<T>> {
   for (let attempt = 1; ; attempt++) {
-    const result = await call();
+    const result = asAnonymousRefusal(await call());
     if (result.ok || !isTransient(result.error) || attempt >= policy.attempts || signal.aborted)
       return result;
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -55,4 +55,26 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
+}
+
+/**
+ * Jira answers some reads with bad credentials as the anonymous user instead of 401 (Cloud says
+ * `X-Seraph-LoginReason: AUTHENTICATED_FAILED`, Server/DC `X-AUSERNAME: anonymous`). A sync that
+ * took such an answer would see no issues and delete the mirror, so it counts as a 401.
+ */
+function asAnonymousRefusal<T>(result: JiraResult<T>): JiraResult<T> {
+  if (!result.ok) return result;
+  const { loginReason, aUsername } = result.meta;
+  if (loginReason !== 'AUTHENTICATED_FAILED' && aUsername !== 'anonymous') return result;
+  return {
+    ok: false,
+    error: {
+      kind: 'unauthorized',
+      status: 401,
+      messages: [],
+      fieldErrors: {},
+      ...(loginReason === undefined ? {} : { loginReason }),
+    },
+    meta: result.meta,
+  };
 }

@@ -10,16 +10,16 @@ import type { JobData, JobQueue } from '../../jobs/job-queue.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { createKeyring, generateSecretKey } from '../../secrets/index.ts';
-import type { SyncMode } from '../../shared/mirror.ts';
+import type { SyncMode, SyncRunView } from '../../shared/mirror.ts';
 import type { Storage } from '../../storage/connect.ts';
 import { insertIntegration } from '../../storage/integrations.ts';
 import { listComments } from '../../storage/mirror-comments.ts';
 import { listAllIssueRows } from '../../storage/mirror-issue-queries.ts';
 import { findSyncRun } from '../../storage/sync-runs.ts';
-import type { SyncRunRow } from '../../storage/mirror-schema.ts';
 import { requestSync } from '../jobs.ts';
-import type { SyncRunOutcome } from '../run-sync.ts';
+import type { SyncOptions, SyncRunOutcome } from '../run-sync.ts';
 import { runSync } from '../run-sync.ts';
+import { runRowToView } from '../views.ts';
 
 /** A sandbox, a migrated database and a connected integration pointing at the sandbox. */
 export interface SyncFixture {
@@ -30,7 +30,12 @@ export interface SyncFixture {
   /** Jobs the code under test enqueued (the queue itself does not run here). */
   enqueued: { name: string; data: JobData }[];
   /** Queues and runs one sync in this process, as the job would. */
-  sync(mode: SyncMode, signal?: AbortSignal): Promise<{ outcome: SyncRunOutcome; run: SyncRunRow }>;
+  sync(
+    mode: SyncMode,
+    signal?: AbortSignal,
+  ): Promise<{ outcome: SyncRunOutcome; run: SyncRunView }>;
+  /** Runs an existing run again, as the job queue does after a crash or a stop. */
+  resume(runId: string, mode?: SyncMode): Promise<{ outcome: SyncRunOutcome; run: SyncRunView }>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ export interface SyncFixture {
 export async function createSyncFixture(
   dialect: Dialect,
   options: SandboxOptions,
+  sync: SyncOptions = { concurrency: 6 },
 ): Promise<SyncFixture> {
   const sandbox = await startSandbox(options);
   const storage = await createTestStorage(dialect);
@@ -91,6 +97,12 @@ export async function createSyncFixture(
     created_at: at,
     updated_at: at,
   });
+  const runAndRead = async (runId: string, mode: SyncMode, signal: AbortSignal) => {
+    const outcome = await runSync(deps, { integrationId, runId, mode }, signal, sync);
+    const run = await findSyncRun(storage.db, runId);
+    if (run === undefined) throw new Error('run vanished');
+    return { outcome, run: runRowToView(run, new Date()) };
+  };
   return {
     sandbox,
     storage,
@@ -100,13 +112,9 @@ export async function createSyncFixture(
     async sync(mode, signal = new AbortController().signal) {
       const request = await requestSync(deps, integrationId, mode);
       if (request.runId === null) throw new Error('no run');
-      const outcome = await runSync(deps, { integrationId, runId: request.runId, mode }, signal, {
-        concurrency: 6,
-      });
-      const run = await findSyncRun(storage.db, request.runId);
-      if (run === undefined) throw new Error('run vanished');
-      return { outcome, run };
+      return runAndRead(request.runId, mode, signal);
     },
+    resume: (runId, mode = 'full') => runAndRead(runId, mode, new AbortController().signal),
     async close() {
       await storage.close();
       await sandbox.stop();
