@@ -11,6 +11,7 @@ import { NewIntegrationPage } from './pages/NewIntegrationPage.tsx';
 import { NewJiraIntegrationPage } from './pages/NewJiraIntegrationPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 import { useMe } from './queries.ts';
 import { isReturningBrowser } from './returning.ts';
 import type { Route } from './routes.ts';
@@ -68,6 +69,12 @@ function pageFor(route: Route) {
       );
     case 'jira-settings':
       return <JiraSettingsPage />;
+    case 'users':
+      return (
+        <AdminOnly>
+          <UsersPage />
+        </AdminOnly>
+      );
     case 'not-found':
       return <NotFoundPage />;
   }

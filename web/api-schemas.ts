@@ -26,6 +26,14 @@ export const UserSchema = z.object({
 /** The logged-in account. */
 export type User = z.infer<typeof UserSchema>;
 
+/** What an admin enters to create an account. */
+export interface NewUser {
+  name: string;
+  email: string;
+  role: Role;
+  password: string;
+}
+
 /** What setup, login and /me answer. */
 export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string().nullable() });
 

@@ -7,13 +7,14 @@ import type {
   UpdateIntegrationRequest,
 } from '../src/shared/integrations.ts';
 import { ApiError, callApi, setCsrfToken } from './api.ts';
-import type { User } from './api-schemas.ts';
+import type { NewUser, Role, User } from './api-schemas.ts';
 import {
   IntegrationListSchema,
   IntegrationSchema,
   NoContentSchema,
   SessionSchema,
   SiteDetectionSchema,
+  UserSchema,
 } from './api-schemas.ts';
 
 /** The logged-in account, or null when nobody is logged in. */
@@ -93,4 +94,24 @@ export function detectSite(siteUrl: string): Promise<SiteDetection> {
 
 function integrationPath(id: string): string {
   return `/api/integrations/${encodeURIComponent(id)}`;
+}
+
+/** Every account (admins only). */
+export async function listUsers(): Promise<User[]> {
+  return (await callApi('GET', '/api/users', z.object({ items: z.array(UserSchema) }))).items;
+}
+
+/** Creates an account with a role and a first password. */
+export function createUser(input: NewUser): Promise<User> {
+  return callApi('POST', '/api/users', UserSchema, input);
+}
+
+/** Changes an account's role. */
+export function changeRole(id: string, role: Role): Promise<User> {
+  return callApi('PATCH', `/api/users/${encodeURIComponent(id)}`, UserSchema, { role });
+}
+
+/** Deletes an account with its sessions and API keys. */
+export async function deleteUser(id: string): Promise<void> {
+  await callApi('DELETE', `/api/users/${encodeURIComponent(id)}`, NoContentSchema);
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { IntegrationView, SiteDetection } from '../src/shared/integrations.ts';
 import type { User } from './api-schemas.ts';
-import { detectSite, fetchMe, getIntegration, listIntegrations } from './endpoints.ts';
+import { detectSite, fetchMe, getIntegration, listIntegrations, listUsers } from './endpoints.ts';
 import { isSiteUrl } from './site-url.ts';
 import { useDebounced } from './use-debounced.ts';
 import { awaitsVerification } from './verification-watch.ts';
@@ -13,6 +13,7 @@ export const keys = {
   me: ['me'] as const,
   integrations: ['integrations'] as const,
   integration: (id: string) => ['integrations', id] as const,
+  users: ['users'] as const,
 };
 
 // Verification usually takes a second or two; polling this often makes the status feel live.
@@ -26,6 +27,11 @@ export function useMe(): UseQueryResult<User | null> {
 /** The logged-in account, for pages that only render when someone is logged in. */
 export function useUser(): User | null {
   return useMe().data ?? null;
+}
+
+/** Every account (admins only). */
+export function useUsers(): UseQueryResult<User[]> {
+  return useQuery({ queryKey: keys.users, queryFn: listUsers });
 }
 
 /** Every integration; polls while any of them is still pending. */

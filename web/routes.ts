@@ -11,6 +11,7 @@ export type Route =
   | { page: 'integration'; id: string }
   | { page: 'edit-integration'; id: string }
   | { page: 'jira-settings' }
+  | { page: 'users' }
   | { page: 'not-found' };
 
 const STATIC: Record<string, Route> = {
@@ -22,6 +23,7 @@ const STATIC: Record<string, Route> = {
   '/integrations/new/jira': { page: 'new-jira-integration' },
   '/settings': { page: 'jira-settings' },
   '/settings/jira': { page: 'jira-settings' },
+  '/settings/users': { page: 'users' },
 };
 
 /** The route for `path`; unknown paths are `not-found`. */

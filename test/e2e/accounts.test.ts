@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { capture, launchBrowser, openPage } from './support/browser.ts';
 import { connectedIntegration } from './support/fixtures.ts';
-import { visible } from './support/locators.ts';
+import { describedText, visible } from './support/locators.ts';
 import { ADMIN, logInThroughPage, setUpThroughPage } from './support/flows.ts';
 import type { TestOwlHub } from './support/owlhub.ts';
 import { apiSession, startOwlHub } from './support/owlhub.ts';
@@ -95,6 +95,8 @@ test('a viewer sees the pages but no edit controls', async () => {
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await visible(page.getByText('Only admins can connect Jira.'));
+  const settingsNav = page.getByRole('navigation', { name: 'Settings' });
+  expect(await settingsNav.getByRole('link', { name: 'Users' }).count()).toBe(0);
   expect(await page.getByLabel('API Token', { exact: true }).count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Connect' }).count()).toBe(0);
 
@@ -137,5 +139,52 @@ test('when the session ends, the next request shows Log in instead of errors', a
   await page.context().clearCookies();
   await page.getByRole('link', { name: 'Settings' }).click();
   await visible(page.getByRole('heading', { name: 'Log in' }));
+  await page.context().close();
+});
+
+test('an admin adds a user in Settings › Users, changes the role, and deletes them', async () => {
+  const page = await openPage(browser);
+  await logInThroughPage(page, owlhub.url, ADMIN);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: 'Users' })
+    .click();
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Name', { exact: true }).fill('Max Member');
+  await form.getByLabel('Email', { exact: true }).fill('not-an-email');
+  await form.getByLabel('Role', { exact: true }).selectOption('member');
+  await form.getByLabel('Password', { exact: true }).fill('short');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  // The server's 400 names both fields; each message sits under its own field.
+  await visible(form.getByText('Use at least 12 characters.'));
+  expect(await describedText(form.getByLabel('Password', { exact: true }))).toContain(
+    'Use at least 12 characters.',
+  );
+  expect(await describedText(form.getByLabel('Email', { exact: true }))).toContain(
+    'Enter a valid email address',
+  );
+  await capture(page, 'users-field-errors');
+
+  await form.getByLabel('Email', { exact: true }).fill('max@example.com');
+  await form.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  const users = page.getByRole('list', { name: 'Users' });
+  await visible(users.getByText('max@example.com'));
+  const role = page.getByLabel('Role of Max Member');
+  expect(await role.inputValue()).toBe('member');
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH');
+  await role.selectOption('viewer');
+  expect((await saved).status()).toBe(200);
+  expect(await role.inputValue()).toBe('viewer');
+  await capture(page, 'users');
+
+  const row = users.getByRole('listitem').filter({ hasText: 'max@example.com' });
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete Max Member?' })
+    .getByRole('button', { name: 'Delete user' })
+    .click();
+  await users.getByText('max@example.com').waitFor({ state: 'detached' });
   await page.context().close();
 });

@@ -114,7 +114,10 @@ test('the integration list shows all three with their status badges', async () =
     .getByRole('link', { name: 'Integrations' })
     .click();
   const list = page.getByRole('list', { name: 'Integrations' });
-  await visible(list.getByText('Jira Production'));
+  // The list may first show the cached copy; wait for the refetch that includes all three.
+  for (const name of ['Jira Production', 'Jira Data Center', 'Jira DC (password)']) {
+    await visible(list.getByRole('link', { name, exact: true }));
+  }
   const statuses: (string | null)[] = [];
   for (const badge of await list.locator('[data-status]').all()) {
     statuses.push(await badge.getAttribute('data-status'));

@@ -8,7 +8,7 @@ export function AdminOnly(props: { children: ReactNode }) {
   return (
     <>
       <h1>Admins only</h1>
-      <p>Only admins add, edit or delete integrations. Ask an admin of this OwlHub.</p>
+      <p>Only admins manage integrations and users. Ask an admin of this OwlHub.</p>
     </>
   );
 }

@@ -1,8 +1,17 @@
-import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useId, useRef } from 'react';
 
-/** A Delete button that asks first, in a modal dialog (Escape or Cancel keeps the integration). */
-export function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: () => void }) {
+/** A Delete button that asks first, in a modal dialog (Escape or Cancel keeps the thing). */
+export function ConfirmDelete(props: {
+  title: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  children: ReactNode;
+  buttonLabel?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   return (
     <>
       <button
@@ -10,14 +19,11 @@ export function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: (
         className="button button--danger"
         onClick={() => dialog.current?.showModal()}
       >
-        Delete
+        {props.buttonLabel ?? 'Delete'}
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby="delete-title">
-        <h2 id="delete-title">Delete “{props.name}”?</h2>
-        <p>
-          OwlHub forgets its credentials and deletes everything mirrored from it. Jira itself is not
-          touched.
-        </p>
+      <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
+        <h2 id={titleId}>{props.title}</h2>
+        {props.children}
         <div className="actions">
           <button
             type="button"
@@ -32,7 +38,7 @@ export function ConfirmDelete(props: { name: string; busy: boolean; onConfirm: (
             disabled={props.busy}
             onClick={props.onConfirm}
           >
-            Delete integration
+            {props.confirmLabel}
           </button>
         </div>
       </dialog>

@@ -58,10 +58,16 @@ export function IntegrationActions(props: { integration: IntegrationView }) {
           Edit
         </Link>
         <ConfirmDelete
-          name={integration.name}
+          title={`Delete “${integration.name}”?`}
+          confirmLabel="Delete integration"
           busy={remove.isPending}
           onConfirm={() => remove.mutate()}
-        />
+        >
+          <p>
+            OwlHub forgets its credentials and deletes everything mirrored from it. Jira itself is
+            not touched.
+          </p>
+        </ConfirmDelete>
       </div>
       {rotating ? (
         <RotateTokenForm integration={integration} onDone={() => setRotating(false)} />

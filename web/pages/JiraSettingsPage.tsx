@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ConnectTokenForm } from '../components/ConnectTokenForm.tsx';
 import { IntegrationList } from '../components/IntegrationList.tsx';
 import { IntegrationStatusCard } from '../components/IntegrationStatusCard.tsx';
+import { SettingsNav } from '../components/SettingsNav.tsx';
 import { TipsPanels } from '../components/TipsPanels.tsx';
 import { useUser } from '../queries.ts';
 import { usePageTitle } from '../use-page-title.ts';
@@ -16,9 +17,7 @@ export function JiraSettingsPage() {
   const [createdId, setCreatedId] = useState<string | null>(null);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        Settings <span aria-hidden="true">›</span> Jira Integration
-      </nav>
+      <SettingsNav />
       <h1>Jira Integration</h1>
       <p className="lead">
         Connect and synchronize your Jira account with OwlHub, so that Jira&apos;s data flows here
