@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** The shared folder beside the repository, as CI lays it out (`../shared` from the repo root). */
-export const SHARED_DIR = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The shared folder beside the repository, as CI lays it out: `../shared` from the repo root. */
+export const SHARED_DIR = `${resolve(REPO_ROOT, '../shared')}/`;
 
 /** Which OpenAPI document a response is checked against. */
 export type SpecName = 'cloud' | 'datacenter';
