@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { pino } from 'pino';
 import { LOOPBACK_ALLOWED } from '../../../test/support/api.ts';
-import { createTestStorage } from '../../../test/support/storage.ts';
+import { createTestDatabase } from '../../../test/support/storage.ts';
 import type { Dialect } from '../../../test/support/storage.ts';
 import { sealCredentials } from '../../integrations/credentials.ts';
 import type { IntegrationDeps } from '../../integrations/deps.ts';
@@ -9,9 +9,11 @@ import { fixedKeySource } from '../../integrations/key-source.ts';
 import type { JobData, JobQueue } from '../../jobs/job-queue.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { createKeyring, generateSecretKey } from '../../secrets/index.ts';
+import { createKeyring, formatSecretKey, generateSecretKey } from '../../secrets/index.ts';
 import type { SyncMode, SyncRunView } from '../../shared/mirror.ts';
-import type { Storage } from '../../storage/connect.ts';
+import type { Storage, StorageTarget } from '../../storage/connect.ts';
+import { openStorage } from '../../storage/connect.ts';
+import { migrateToLatest } from '../../storage/migrate.ts';
 import { insertIntegration } from '../../storage/integrations.ts';
 import { listComments } from '../../storage/mirror-comments.ts';
 import { listAllIssueRows } from '../../storage/mirror-issue-queries.ts';
@@ -29,6 +31,10 @@ export interface SyncFixture {
   integrationId: string;
   /** Jobs the code under test enqueued (the queue itself does not run here). */
   enqueued: { name: string; data: JobData }[];
+  /** Where the database is, for a child process. */
+  target: StorageTarget;
+  /** The secret key in its OWLHUB_SECRET_KEY spelling, for a child process. */
+  secretKey: string;
   /** Queues and runs one sync in this process, as the job would. */
   sync(
     mode: SyncMode,
@@ -46,8 +52,12 @@ export async function createSyncFixture(
   sync: SyncOptions = { concurrency: 6 },
 ): Promise<SyncFixture> {
   const sandbox = await startSandbox(options);
-  const storage = await createTestStorage(dialect);
-  const keyring = createKeyring(generateSecretKey());
+  const database = await createTestDatabase(dialect);
+  const storage = openStorage(database.target);
+  const migrated = await migrateToLatest(storage.db);
+  if (migrated.error) throw migrated.error;
+  const secretKey = generateSecretKey();
+  const keyring = createKeyring(secretKey);
   if (!keyring.ok) throw new Error('keyring');
   const enqueued: SyncFixture['enqueued'] = [];
   const jobs: JobQueue = {
@@ -115,8 +125,11 @@ export async function createSyncFixture(
       return runAndRead(request.runId, mode, signal);
     },
     resume: (runId, mode = 'full') => runAndRead(runId, mode, new AbortController().signal),
+    target: database.target,
+    secretKey: formatSecretKey(secretKey),
     async close() {
       await storage.close();
+      await database.drop();
       await sandbox.stop();
     },
   };
