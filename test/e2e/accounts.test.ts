@@ -123,7 +123,6 @@ test('an admin sees the controls on the same integration', async () => {
   await visible(page.getByRole('link', { name: 'Edit' }));
   await visible(page.getByRole('button', { name: 'Rotate token' }));
   await visible(page.getByRole('list', { name: 'Verification checks' }));
-  await capture(page, 'integration-connected');
 
   await page.getByRole('button', { name: 'Delete' }).click();
   await visible(page.getByRole('dialog', { name: 'Delete “Jira Production”?' }));
