@@ -34,8 +34,10 @@ export async function retrying<T>(
 ): Promise<JiraResult<T>> {
   for (let attempt = 1; ; attempt++) {
     const result = asAnonymousRefusal(await call());
-    if (result.ok || !isTransient(result.error) || attempt >= policy.attempts || signal.aborted)
-      return result;
+    if (result.ok || !isTransient(result.error) || signal.aborted) return result;
+    // The site's budget already slows down on 429s; only other failures use up attempts quickly.
+    const limit = result.error.kind === 'rate_limited' ? policy.attempts * 4 : policy.attempts;
+    if (attempt >= limit) return result;
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     const wait =
       result.error.kind === 'rate_limited' && result.error.retryAfterMs !== undefined

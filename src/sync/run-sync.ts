@@ -10,12 +10,14 @@ import { findSyncRun, updateSyncRun } from '../storage/sync-runs.ts';
 import type { SyncContext } from './context.ts';
 import { runFullSync } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
+import { budgetedClient } from './budgeted-client.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
+import { budgetFor } from './site-budget.ts';
 import { parseCounts } from './views.ts';
 
 /** Options of sync runs. */
 export interface SyncOptions {
-  /** Requests in flight at once per run (default 6; Jira's burst limits make more counterproductive). */
+  /** Units of work in flight per run (default 8); the site's budget decides how many requests go out. */
   concurrency?: number;
 }
 
@@ -78,17 +80,22 @@ export async function runSync(
     const deployment = row.deployment === 'cloud' ? 'cloud' : 'datacenter';
     const ctx: SyncContext = {
       db: deps.db,
-      client: createJiraClient({
-        baseUrl: row.site_url,
-        auth: jiraAuthFor(credentials.value),
-        apiVersion: deployment === 'cloud' ? 3 : 2,
-        dispatcher,
-      }),
+      client: budgetedClient(
+        createJiraClient({
+          baseUrl: row.site_url,
+          auth: jiraAuthFor(credentials.value),
+          apiVersion: deployment === 'cloud' ? 3 : 2,
+          dispatcher,
+          // The sync retries itself (retrying.ts), so that every 429 reaches the site's budget.
+          retry: { maxAttempts: 1 },
+        }),
+        budgetFor(row.site_url),
+      ),
       integrationId: row.id,
       deployment,
       runId: run.id,
       counts: parseCounts(run.counts_json),
-      concurrency: options.concurrency ?? 6,
+      concurrency: options.concurrency ?? 8,
       signal,
       logger: deps.logger,
       now: deps.now,
