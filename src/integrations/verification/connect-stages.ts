@@ -70,13 +70,9 @@ function recordTransportStages(
   for (const stage of report.stages) {
     if (stage.stage === 'dns') continue;
     if (stage.failure) {
-      checklist.add(
-        stage.stage,
-        'failed',
-        stage.durationMs,
-        describeNetworkFailure(stage.failure, site).message,
-      );
-      return describeNetworkFailure(stage.failure, site);
+      const error = describeNetworkFailure(stage.failure, site);
+      checklist.add(stage.stage, 'failed', stage.durationMs, error.message);
+      return error;
     }
     checklist.add(
       stage.stage,
