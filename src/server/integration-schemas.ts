@@ -25,8 +25,11 @@ export const UpdateIntegrationSchema = CreateIntegrationSchema.omit({ type: true
   'UpdateIntegration',
 );
 
+// Rebuilt from the shared shapes with this module's `z`: a schema made before @hono/zod-openapi
+// was loaded (the CLI loads the shared module first) has no `.openapi()`.
+
 /** An integration as the API shows it (the shared schema, named for the OpenAPI document). */
-export const IntegrationSchema = IntegrationViewSchema.openapi('Integration');
+export const IntegrationSchema = z.object(IntegrationViewSchema.shape).openapi('Integration');
 
 /** What GET /api/integrations/detect answers. */
-export const SiteDetectionSchema = SiteDetectionViewSchema.openapi('SiteDetection');
+export const SiteDetectionSchema = z.object(SiteDetectionViewSchema.shape).openapi('SiteDetection');
