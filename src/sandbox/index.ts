@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './http/app.ts';
-import type { Flavor } from './domain/model.ts';
+import type { CommentRecord, Flavor, IssueRecord } from './domain/model.ts';
 import { resolveOptions, LimitsSchema, type Limits, type SandboxOptions } from './options.ts';
 import { createRenderedIssue } from './state/render.ts';
-import { createRuntime } from './runtime.ts';
+import { createRuntime, type SandboxRuntime } from './runtime.ts';
 import {
   accountOf,
   createAccount,
@@ -65,6 +65,10 @@ export interface Sandbox {
   createIssue(input: NewIssue): SandboxIssue;
   /** Adds a comment (wiki-markup text) and bumps the issue's `updated`. */
   addComment(idOrKey: string, body: string, authorId?: string): { readonly id: string };
+  /** Replaces a comment's text (wiki markup) and bumps the issue's `updated`. */
+  updateComment(idOrKey: string, commentId: string, body: string): void;
+  /** Deletes a comment; the issue's `updated` stays as it was. */
+  deleteComment(idOrKey: string, commentId: string): void;
   /** Adds a user with their own credentials; `browse: []` authenticates but sees no project. */
   addUser(options: {
     readonly name: string;
@@ -81,7 +85,7 @@ export interface Sandbox {
   setLimits(limits: Partial<Limits>): void;
   /** Lets anonymous requests browse every project (off by default). */
   setAnonymousBrowse(allowed: boolean): void;
-  /** Registers a webhook as an admin would (events such as `jira:issue_updated`, `comment_created`; all four by default). */
+  /** Registers a webhook as an admin would (events such as `jira:issue_updated`, `comment_created`; all six by default). */
   registerWebhook(options: {
     readonly url: string;
     readonly events?: readonly string[];
@@ -99,6 +103,8 @@ const ALL_WEBHOOK_EVENTS = [
   'jira:issue_updated',
   'jira:issue_deleted',
   'comment_created',
+  'comment_updated',
+  'comment_deleted',
 ];
 
 /** Starts a Jira-compatible sandbox on 127.0.0.1 (port 0 picks a free port). */
@@ -109,7 +115,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (owner === undefined) throw new Error('sandbox has no users');
   for (const user of runtime.store.users) createAccount(runtime, user, 'all');
   const mainAccount = mustAccount(runtime.accounts.accounts[0]);
-  const hub = new WebhookHub(createPayloadBuilder(runtime));
+  const hub = new WebhookHub(createPayloadBuilder(runtime), {
+    retryDelaysMs: resolved.webhookRetryDelaysMs,
+    timeoutMs: resolved.webhookTimeoutMs,
+  });
   runtime.store.listeners.push((event) => {
     hub.handle(event);
   });
@@ -147,7 +156,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.stats.byRoute.clear();
     },
     stop: async () => {
-      await hub.flush();
+      await hub.close();
       await new Promise<void>((resolve, reject) => {
         // Stopping twice is harmless, so tests can stop in both a test and its afterAll.
         if (!server.listening) {
@@ -186,6 +195,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
       return { id: String(comment.id) };
     },
+    updateComment(idOrKey, commentId, body) {
+      const issue = mustFindIssue(runtime, idOrKey);
+      const comment = mustFindComment(runtime, issue, commentId);
+      runtime.store.updateComment(issue, comment, fromWiki(body), runtime.now());
+    },
+    deleteComment(idOrKey, commentId) {
+      const issue = mustFindIssue(runtime, idOrKey);
+      runtime.store.deleteComment(issue, mustFindComment(runtime, issue, commentId), runtime.now());
+    },
     addUser({ name, displayName, browse = 'all' }) {
       const lower = name.toLowerCase();
       const user = {
@@ -222,6 +240,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.store.version++;
     },
   };
+}
+
+function mustFindComment(
+  runtime: SandboxRuntime,
+  issue: IssueRecord,
+  commentId: string,
+): CommentRecord {
+  const comment = runtime.store.commentsOf(issue).find((c) => String(c.id) === commentId);
+  if (comment === undefined) throw new Error(`No comment ${commentId} on ${issue.key}`);
+  return comment;
 }
 
 function mustAccount<T>(account: T | undefined): T {

@@ -43,6 +43,13 @@ const OptionsSchema = LimitsSchema.partial().extend({
   anchorTime: z.number().int().optional(),
   /** Whether anonymous requests may browse projects (off, as on most real sites). */
   anonymousBrowse: z.boolean().default(false),
+  /** The wait before each retry of a failed webhook delivery (Jira retries up to 5 times). */
+  webhookRetryDelaysMs: z
+    .array(z.number().int().min(0).max(3_600_000))
+    .max(5)
+    .default([1_000, 5_000, 15_000, 30_000, 60_000]),
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  webhookTimeoutMs: z.number().int().min(1).max(60_000).default(10_000),
 });
 
 /** Options of `startSandbox`; every one is optional. */

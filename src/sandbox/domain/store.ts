@@ -18,7 +18,7 @@ export type StoreEvent =
       readonly at: number;
     }
   | {
-      readonly type: 'comment_created';
+      readonly type: 'comment_created' | 'comment_updated' | 'comment_deleted';
       readonly issue: IssueRecord;
       readonly comment: CommentRecord;
       readonly at: number;
@@ -192,6 +192,29 @@ export class SandboxStore {
     this.version++;
     this.emit({ type: 'comment_created', issue, comment, at: now });
     return comment;
+  }
+
+  /** Replaces a comment's body and bumps the issue's `updated`, as an edit does in Jira. */
+  updateComment(
+    issue: IssueRecord,
+    comment: CommentRecord,
+    body: readonly DocBlock[],
+    now: number,
+  ): void {
+    this.changeLog.record(issue.id, issue, now);
+    comment.body = body;
+    comment.updated = now;
+    issue.updated = now;
+    this.version++;
+    this.emit({ type: 'comment_updated', issue, comment, at: now });
+  }
+
+  /** Deletes a comment; Jira leaves the issue's `updated` as it was, so only a webhook tells. */
+  deleteComment(issue: IssueRecord, comment: CommentRecord, now: number): void {
+    const comments = this.commentsOf(issue);
+    comments.splice(comments.indexOf(comment), 1);
+    this.version++;
+    this.emit({ type: 'comment_deleted', issue, comment, at: now });
   }
 
   private emit(event: StoreEvent): void {

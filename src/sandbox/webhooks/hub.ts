@@ -1,5 +1,6 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { StoreEvent } from '../domain/store.ts';
+import { sendDelivery } from './send.ts';
 
 /** A registered webhook, as `/rest/webhooks/1.0/webhook` stores it. */
 export interface WebhookRegistration {
@@ -9,13 +10,17 @@ export interface WebhookRegistration {
   readonly events: readonly string[];
   /** JQL that issue events must match (Jira's "issue-related-events-section" filter). */
   readonly jqlFilter: string;
-  /** When set, deliveries carry `X-Hub-Signature: sha256=<HMAC of the body>` (Cloud). */
+  /** When set, deliveries carry `X-Hub-Signature: sha256=<HMAC of the body>`. */
   readonly secret: string | null;
 }
 
-/** What happened to one delivery. */
+/** One attempt at delivering an event. */
 export interface WebhookDelivery {
   readonly webhookId: number;
+  /** `X-Atlassian-Webhook-Identifier`: one per event and webhook, the same on every retry. */
+  readonly identifier: string;
+  /** 0 for the first attempt, then the retry count (`X-Atlassian-Webhook-Retry`). */
+  readonly retry: number;
   readonly event: string;
   readonly url: string;
   readonly body: unknown;
@@ -29,14 +34,29 @@ export type PayloadBuilder = (
   registration: WebhookRegistration,
 ) => { name: string; body: unknown } | null;
 
-/** Registered webhooks and their deliveries, sent in order, one at a time, as Jira does per webhook. */
+/** How deliveries are retried: the wait before each retry, and how long an attempt may take. */
+export interface DeliveryPolicy {
+  readonly retryDelaysMs: readonly number[];
+  readonly timeoutMs: number;
+}
+
+/**
+ * Registered webhooks and their deliveries. First attempts go out in order, one at a time; a
+ * failed one (Jira: 408, 409, 425, 429, 5xx, or no answer) is retried after the next delay of the
+ * policy without holding up the deliveries behind it, so retries may arrive out of order, as in Jira.
+ */
 export class WebhookHub {
   readonly registrations: WebhookRegistration[] = [];
   readonly deliveries: WebhookDelivery[] = [];
   private nextId = 1;
   private queue: Promise<void> = Promise.resolve();
+  private readonly pendingRetries = new Map<Promise<void>, NodeJS.Timeout>();
+  private closed = false;
 
-  constructor(private readonly build: PayloadBuilder) {}
+  constructor(
+    private readonly build: PayloadBuilder,
+    private readonly policy: DeliveryPolicy,
+  ) {}
 
   /** Registers a webhook. */
   register(input: Omit<WebhookRegistration, 'id'>): WebhookRegistration {
@@ -58,46 +78,56 @@ export class WebhookHub {
     for (const registration of this.registrations) {
       const payload = this.build(event, registration);
       if (payload === null || !registration.events.includes(payload.name)) continue;
-      this.queue = this.queue.then(() => this.send(registration, payload.name, payload.body));
+      const identifier = randomUUID();
+      this.queue = this.queue.then(() =>
+        this.attempt(registration, identifier, payload.name, payload.body, 0),
+      );
     }
   }
 
-  /** Resolves once every queued delivery has been attempted. */
-  flush(): Promise<void> {
-    return this.queue;
+  /** Resolves once every queued delivery and every retry has been attempted. */
+  async flush(): Promise<void> {
+    await this.queue;
+    while (this.pendingRetries.size > 0) await Promise.all([...this.pendingRetries.keys()]);
   }
 
-  private async send(
+  /** Waits for the first attempts in flight and drops the retries still waiting (the sandbox stops). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.pendingRetries.values()) clearTimeout(timer);
+    this.pendingRetries.clear();
+    await this.queue;
+  }
+
+  private async attempt(
     registration: WebhookRegistration,
+    identifier: string,
     event: string,
     body: unknown,
+    retry: number,
   ): Promise<void> {
-    const text = JSON.stringify(body);
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'User-Agent': 'Atlassian Webhook HTTP Client',
-      'X-Atlassian-Webhook-Identifier': randomUUID(),
-    };
-    if (registration.secret !== null) {
-      headers['X-Hub-Signature'] =
-        `sha256=${createHmac('sha256', registration.secret).update(text).digest('hex')}`;
-    }
-    const record = { webhookId: registration.id, event, url: registration.url, body };
-    try {
-      const response = await fetch(registration.url, {
-        method: 'POST',
-        headers,
-        body: text,
-        signal: AbortSignal.timeout(10_000),
-      });
-      await response.body?.cancel();
-      this.deliveries.push({ ...record, status: response.status, error: null });
-    } catch (error) {
-      this.deliveries.push({
-        ...record,
-        status: null,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    const outcome = await sendDelivery({
+      url: registration.url,
+      secret: registration.secret,
+      identifier,
+      retry,
+      body,
+      timeoutMs: this.policy.timeoutMs,
+    });
+    const { id: webhookId, url } = registration;
+    this.deliveries.push({ webhookId, identifier, retry, event, url, body, ...outcome });
+    const delay = this.policy.retryDelaysMs[retry];
+    if (!outcome.retryable || delay === undefined || this.closed) return;
+    let timer: NodeJS.Timeout | undefined;
+    const pending = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, delay);
+    }).then(() =>
+      // A webhook deleted meanwhile is not retried.
+      this.registrations.includes(registration)
+        ? this.attempt(registration, identifier, event, body, retry + 1)
+        : undefined,
+    );
+    if (timer !== undefined) this.pendingRetries.set(pending, timer);
+    void pending.finally(() => this.pendingRetries.delete(pending));
   }
 }

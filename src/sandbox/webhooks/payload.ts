@@ -11,11 +11,14 @@ import type { SandboxRuntime } from '../runtime.ts';
 import { changeItems } from './changelog.ts';
 import type { PayloadBuilder, WebhookRegistration } from './hub.ts';
 
-const ISSUE_EVENTS: Record<string, readonly [string, string]> = {
+const ISSUE_EVENTS = {
   issue_created: ['jira:issue_created', 'issue_created'],
   issue_updated: ['jira:issue_updated', 'issue_generic'],
   issue_deleted: ['jira:issue_deleted', 'issue_deleted'],
-};
+} as const;
+
+// Comment events carry the issue reduced to its identity and a few fields, as Jira sends them.
+const REDUCED_FIELDS = ['summary,issuetype,project,assignee,priority,status'];
 
 function matchesFilter(
   runtime: SandboxRuntime,
@@ -44,32 +47,27 @@ export function createPayloadBuilder(runtime: SandboxRuntime): PayloadBuilder {
     if (!matchesFilter(runtime, registration, event.issue)) return null;
     const admin = runtime.accounts.accounts[0] ?? null;
     const render = renderContextFor({ runtime, version: '2' }, admin);
-    const user = renderUserById(render, admin?.user.id ?? null);
-    const issue = renderIssue(event.issue, render, { ...selectFields([], '*all'), idOnly: false });
-    if (event.type === 'comment_created') {
-      const reduced = {
-        id: String(event.issue.id),
-        key: event.issue.key,
-        self: issue.self,
-        fields: { summary: event.issue.summary },
-      };
+    if ('comment' in event) {
       return {
-        name: 'comment_created',
+        name: event.type,
         body: {
           timestamp: event.at,
-          webhookEvent: 'comment_created',
+          webhookEvent: event.type,
           comment: renderComment(render, event.issue, event.comment),
-          issue: reduced,
+          issue: renderIssue(event.issue, render, {
+            ...selectFields(REDUCED_FIELDS, '*all'),
+            idOnly: false,
+          }),
         },
       };
     }
-    const [name, typeName] = ISSUE_EVENTS[event.type] ?? ['', ''];
+    const [name, typeName] = ISSUE_EVENTS[event.type];
     const body: Record<string, unknown> = {
       timestamp: event.at,
       webhookEvent: name,
       issue_event_type_name: typeName,
-      user,
-      issue,
+      user: renderUserById(render, admin?.user.id ?? null),
+      issue: renderIssue(event.issue, render, { ...selectFields([], '*all'), idOnly: false }),
     };
     if (event.type === 'issue_updated')
       body.changelog = {
