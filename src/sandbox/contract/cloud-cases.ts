@@ -1,3 +1,4 @@
+import { STRICT_TYPE_ID } from '../domain/create-screens.ts';
 import { call } from '../test-client.ts';
 import { withoutKey, ADF, type ContractCase } from './contract-case.ts';
 
@@ -195,5 +196,27 @@ export const CLOUD_CASES: readonly ContractCase[] = [
     status: 401,
     request: (s) =>
       call(s, '/rest/api/3/issue', { auth: null, body: { fields: { summary: 'Anonymous' } } }),
+  },
+  {
+    spec: 'cloud',
+    method: 'get',
+    specPath: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes',
+    status: 200,
+    request: (s) => call(s, '/rest/api/3/issue/createmeta/OWL/issuetypes'),
+  },
+  {
+    spec: 'cloud',
+    method: 'get',
+    specPath: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}',
+    status: 200,
+    request: (s) => call(s, `/rest/api/3/issue/createmeta/OWL/issuetypes/${STRICT_TYPE_ID}`),
+  },
+  {
+    spec: 'cloud',
+    method: 'put',
+    specPath: '/rest/api/3/issue/{issueIdOrKey}/assignee',
+    status: 204,
+    request: (s) =>
+      call(s, '/rest/api/3/issue/OWL-2/assignee', { method: 'PUT', body: { accountId: null } }),
   },
 ];

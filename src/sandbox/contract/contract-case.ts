@@ -5,7 +5,7 @@ import type { SpecName } from './spec-validator.ts';
 /** One response checked against the schema the OpenAPI document gives for its path, method and status. */
 export interface ContractCase {
   readonly spec: SpecName;
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** The path as the OpenAPI document names it. */
   readonly specPath: string;
   readonly status: number;
@@ -58,4 +58,12 @@ export const ADF = {
   type: 'doc',
   version: 1,
   content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Contract' }] }],
+};
+
+/** The DC document types the createmeta pages as one bean; Data Center answers `{startAt, maxResults, total, isLast, values}`. */
+export const DC_CREATEMETA_PAGE_DEFECT = {
+  reason:
+    'the DC document types the createmeta page as the bean it lists; each element of `values` is checked instead',
+  adjust: (body: unknown): unknown =>
+    typeof body === 'object' && body !== null && 'values' in body ? body.values : body,
 };

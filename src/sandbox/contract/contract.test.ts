@@ -52,6 +52,6 @@ describe('contract: responses validate against Atlassian OpenAPI schemas', () =>
     const pairs = new Set(
       [...CLOUD_CASES, ...DC_CASES].map((c) => `${c.spec} ${c.method} ${c.specPath} ${c.status}`),
     );
-    expect(pairs.size).toBe(40);
+    expect(pairs.size).toBe(45);
   });
 });

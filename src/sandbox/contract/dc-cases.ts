@@ -1,5 +1,6 @@
 import { call } from '../test-client.ts';
-import { DC_FIELDS_DEFECT, type ContractCase } from './contract-case.ts';
+import { STRICT_TYPE_ID } from '../domain/create-screens.ts';
+import { DC_CREATEMETA_PAGE_DEFECT, DC_FIELDS_DEFECT, type ContractCase } from './contract-case.ts';
 
 /** Data Center 10.3 endpoints (paths relative to /rest, as the DC document names them). */
 export const DC_CASES: readonly ContractCase[] = [
@@ -136,5 +137,23 @@ export const DC_CASES: readonly ContractCase[] = [
           },
         },
       }),
+  },
+  {
+    spec: 'datacenter',
+    method: 'get',
+    specPath: '/api/2/issue/createmeta/{projectIdOrKey}/issuetypes',
+    status: 200,
+    each: true,
+    defect: DC_CREATEMETA_PAGE_DEFECT,
+    request: (s) => call(s, '/rest/api/2/issue/createmeta/OWL/issuetypes'),
+  },
+  {
+    spec: 'datacenter',
+    method: 'get',
+    specPath: '/api/2/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}',
+    status: 200,
+    each: true,
+    defect: DC_CREATEMETA_PAGE_DEFECT,
+    request: (s) => call(s, `/rest/api/2/issue/createmeta/OWL/issuetypes/${STRICT_TYPE_ID}`),
   },
 ];

@@ -141,7 +141,8 @@ const SYSTEM_FIELD_LIST: readonly (readonly [string, string, string, boolean])[]
   ['comment', 'Comment', 'comments-page', false],
 ];
 
-const CUSTOM_SCHEMAS: Record<string, { type: string; custom: string; items?: string }> = {
+/** The schema of each kind of custom field, as `/field` and createmeta describe it. */
+export const CUSTOM_SCHEMAS: Record<string, { type: string; custom: string; items?: string }> = {
   option: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' },
   multiuser: {
     type: 'array',

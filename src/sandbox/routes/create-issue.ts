@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ISSUE_TYPES, PRIORITIES, STATUSES } from '../domain/catalog.ts';
-import type { DocBlock } from '../domain/model.ts';
+import { createScreen, screenFieldId } from '../domain/create-screens.ts';
+import type { CustomValues, DocBlock } from '../domain/model.ts';
+import type { SandboxStore } from '../domain/store.ts';
 import { canBrowse, requireWriter } from '../http/authenticate.ts';
 import type { SandboxEnv } from '../http/env.ts';
 import { jiraError, readBody } from '../http/respond.ts';
 import { restUrl } from '../render/context.ts';
+import { emptyCustomValues, readCustomField } from './custom-input.ts';
 import { NOT_ADF, readRichText } from './rich-text.ts';
 import { renderContextFor, type ApiScope } from './route-context.ts';
 
@@ -27,6 +30,27 @@ function ref(value: unknown): RefValue | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** Checks the create screen's custom fields and refuses fields the screen does not show, as Jira does. */
+function readScreenFields(
+  store: SandboxStore,
+  issueTypeId: string,
+  fields: Record<string, unknown>,
+  custom: CustomValues,
+  errors: Record<string, string>,
+): void {
+  const screen = createScreen(issueTypeId);
+  const onScreen = new Set(screen.map(screenFieldId));
+  for (const id of Object.keys(fields)) {
+    if (!onScreen.has(id))
+      errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  }
+  for (const field of screen) {
+    if (field.kind !== 'custom') continue;
+    const message = readCustomField(store, field.def, fields[field.def.id], field.required, custom);
+    if (message !== null) errors[field.def.id] = message;
+  }
+}
+
 function matches(wanted: RefValue | null, id: string, name: string): boolean {
   return (
     wanted !== null &&
@@ -34,7 +58,7 @@ function matches(wanted: RefValue | null, id: string, name: string): boolean {
   );
 }
 
-/** POST `/issue`: validates fields as Jira does (messages in `errors`, keyed by field) and answers 201 `{id, key, self}`. */
+/** POST `/issue`: validates fields against the create screen as Jira does (messages in `errors`, keyed by field) and answers 201 `{id, key, self}`. */
 export function createIssueRoute(scope: ApiScope): Hono<SandboxEnv> {
   const { runtime, version } = scope;
   const app = new Hono<SandboxEnv>();
@@ -89,6 +113,9 @@ export function createIssueRoute(scope: ApiScope): Hono<SandboxEnv> {
     const labels = Array.isArray(fields.labels)
       ? fields.labels.filter((l): l is string => typeof l === 'string')
       : [];
+    const custom = emptyCustomValues();
+    if (issueType !== undefined)
+      readScreenFields(runtime.store, issueType.id, fields, custom, errors);
     if (
       project === undefined ||
       issueType === undefined ||
@@ -117,14 +144,7 @@ export function createIssueRoute(scope: ApiScope): Hono<SandboxEnv> {
         resolved: null,
         labels,
         parentId: parent?.id ?? null,
-        custom: {
-          team: null,
-          reviewers: [],
-          storyPoints: null,
-          reviewDate: null,
-          notes: null,
-          tags: [],
-        },
+        custom,
       },
       now,
     );

@@ -6,7 +6,9 @@ import { intParam, jiraError, readBody } from '../http/respond.ts';
 import { renderComment, renderCommentPage } from '../render/comment.ts';
 import { selectFields } from '../render/fields.ts';
 import { fieldNames, renderIssue } from '../render/issue.ts';
+import { assigneeRoutes } from './assignee.ts';
 import { createIssueRoute } from './create-issue.ts';
+import { createMetaRoutes } from './create-meta.ts';
 import { NOT_ADF, readRichText } from './rich-text.ts';
 import {
   ISSUE_NOT_FOUND,
@@ -17,12 +19,14 @@ import {
 } from './route-context.ts';
 import { transitionRoutes } from './transitions.ts';
 
-/** GET issue, comments (paged, and adding one), create issue and transitions. */
+/** GET issue, comments (paged, and adding one), create issue with its metadata, transitions and assignee. */
 export function issueRoutes(scope: ApiScope): Hono<SandboxEnv> {
   const { runtime, version } = scope;
   const app = new Hono<SandboxEnv>();
   app.route('/', createIssueRoute(scope));
   app.route('/', transitionRoutes(scope));
+  app.route('/', createMetaRoutes(scope));
+  app.route('/', assigneeRoutes(scope));
 
   app.get('/issue/:issueIdOrKey', (c) => {
     const { account, render } = requestScope(c, scope);
