@@ -102,3 +102,23 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A mirrored status; `categoryKey` is Jira's status category (new, indeterminate, done). */
+export interface MirrorStatus {
+  id: string;
+  name: string;
+  categoryKey: string | null;
+}
+
+/** A mirrored field definition, so pages can name custom fields. */
+export interface MirrorField {
+  id: string;
+  name: string;
+  custom: boolean;
+}
+
+/** A Jira user the mirror has seen; `id` is what the issue list's `assignee` filter takes. */
+export interface MirrorSeenUser {
+  id: string;
+  displayName: string | null;
+}

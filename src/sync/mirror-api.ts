@@ -3,8 +3,11 @@ import type { IntegrationDeps } from '../integrations/deps.ts';
 import { ApiError, invalidInput, notFound } from '../server/errors.ts';
 import type {
   MirrorIssue,
+  MirrorField,
   MirrorIssueDetail,
   MirrorProject,
+  MirrorSeenUser,
+  MirrorStatus,
   Page,
   SyncMode,
   SyncRunView,
@@ -13,6 +16,11 @@ import { findIntegration } from '../storage/integrations.ts';
 import { listComments } from '../storage/mirror-comments.ts';
 import type { IssueFilter } from '../storage/mirror-issue-queries.ts';
 import { findIssueByKey, listIssueRows } from '../storage/mirror-issue-queries.ts';
+import {
+  listFieldRows,
+  listSeenUserRows,
+  listStatusRows,
+} from '../storage/mirror-metadata-queries.ts';
 import { listProjectRows } from '../storage/mirror-projects.ts';
 import { findSyncRun, listSyncRuns } from '../storage/sync-runs.ts';
 import { requestSync } from './jobs.ts';
@@ -65,6 +73,35 @@ export async function getRun(deps: Deps, runId: string): Promise<SyncRunView> {
 export async function listProjects(deps: Deps, integrationId: string): Promise<MirrorProject[]> {
   await mustFindIntegration(deps, integrationId);
   return (await listProjectRows(deps.db, integrationId)).map(projectRowToProject);
+}
+
+/** The mirrored statuses of an integration (the issue list's status filter offers them). */
+export async function listStatuses(deps: Deps, integrationId: string): Promise<MirrorStatus[]> {
+  await mustFindIntegration(deps, integrationId);
+  return (await listStatusRows(deps.db, integrationId)).map((row) => ({
+    id: row.jira_id,
+    name: row.name,
+    categoryKey: row.category_key,
+  }));
+}
+
+/** The mirrored field definitions of an integration, so custom fields can be shown by name. */
+export async function listFields(deps: Deps, integrationId: string): Promise<MirrorField[]> {
+  await mustFindIntegration(deps, integrationId);
+  return (await listFieldRows(deps.db, integrationId)).map((row) => ({
+    id: row.jira_id,
+    name: row.name,
+    custom: row.custom === 1,
+  }));
+}
+
+/** The Jira users the mirror has seen (the issue list's assignee filter offers them). */
+export async function listSeenUsers(deps: Deps, integrationId: string): Promise<MirrorSeenUser[]> {
+  await mustFindIntegration(deps, integrationId);
+  return (await listSeenUserRows(deps.db, integrationId)).map((row) => ({
+    id: row.user_key,
+    displayName: row.display_name,
+  }));
 }
 
 const CursorSchema = z.object({ updated: z.string(), id: z.string() });

@@ -33,6 +33,21 @@ export const MirrorProjectSchema = z
   .object({ id: z.string(), key: z.string().nullable(), name: z.string(), data: Json })
   .openapi('MirrorProject');
 
+/** A mirrored status with its category key. */
+export const MirrorStatusSchema = z
+  .object({ id: z.string(), name: z.string(), categoryKey: z.string().nullable() })
+  .openapi('MirrorStatus');
+
+/** A mirrored field definition. */
+export const MirrorFieldSchema = z
+  .object({ id: z.string(), name: z.string(), custom: z.boolean() })
+  .openapi('MirrorField');
+
+/** A Jira user the mirror has seen. */
+export const MirrorSeenUserSchema = z
+  .object({ id: z.string(), displayName: z.string().nullable() })
+  .openapi('MirrorSeenUser');
+
 const CountsSchema = z.object({
   listed: z.number(),
   written: z.number(),

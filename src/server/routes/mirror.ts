@@ -1,13 +1,25 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getIssue, listIssues, listProjects, listRuns, startSync } from '../../sync/mirror-api.ts';
+import {
+  getIssue,
+  listFields,
+  listIssues,
+  listProjects,
+  listRuns,
+  listSeenUsers,
+  listStatuses,
+  startSync,
+} from '../../sync/mirror-api.ts';
 import { requireRole } from '../access.ts';
 import type { AppEnv } from '../context.ts';
 import { ErrorSchema, IdParamSchema, errorResponses } from '../schemas.ts';
 import {
   IssueQuerySchema,
   MirrorIssueDetailSchema,
+  MirrorFieldSchema,
   MirrorIssueSchema,
   MirrorProjectSchema,
+  MirrorSeenUserSchema,
+  MirrorStatusSchema,
   SyncRunSchema,
 } from './mirror-schemas.ts';
 
@@ -60,6 +72,25 @@ const projects = createRoute({
   },
 });
 
+/** A GET of one kind of mirrored metadata as `{items}`. */
+function metadataRoute<T extends z.ZodType>(path: string, summary: string, item: T) {
+  return createRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { params: IdParamSchema },
+    responses: {
+      200: { description: summary, ...json(z.object({ items: z.array(item) })) },
+      ...errorResponses,
+      404: notFound,
+    },
+  });
+}
+
+const statuses = metadataRoute('/{id}/statuses', 'Mirrored statuses', MirrorStatusSchema);
+const fields = metadataRoute('/{id}/fields', 'Mirrored field definitions', MirrorFieldSchema);
+const users = metadataRoute('/{id}/users', 'Jira users seen in the mirror', MirrorSeenUserSchema);
+
 const issues = createRoute({
   method: 'get',
   path: '/{id}/issues',
@@ -87,7 +118,7 @@ const issue = createRoute({
   },
 });
 
-/** /api/integrations/:id/{sync, sync-runs, projects, issues}: the mirror and its syncs. */
+/** /api/integrations/:id/{sync, sync-runs, projects, statuses, fields, users, issues}: the mirror and its syncs. */
 export const mirrorRoutes = new OpenAPIHono<AppEnv>()
   .openapi(sync, async (c) => {
     requireRole(c, 'member');
@@ -101,6 +132,18 @@ export const mirrorRoutes = new OpenAPIHono<AppEnv>()
   .openapi(projects, async (c) => {
     requireRole(c, 'viewer');
     return c.json({ items: await listProjects(c.get('deps'), c.req.valid('param').id) }, 200);
+  })
+  .openapi(statuses, async (c) => {
+    requireRole(c, 'viewer');
+    return c.json({ items: await listStatuses(c.get('deps'), c.req.valid('param').id) }, 200);
+  })
+  .openapi(fields, async (c) => {
+    requireRole(c, 'viewer');
+    return c.json({ items: await listFields(c.get('deps'), c.req.valid('param').id) }, 200);
+  })
+  .openapi(users, async (c) => {
+    requireRole(c, 'viewer');
+    return c.json({ items: await listSeenUsers(c.get('deps'), c.req.valid('param').id) }, 200);
   })
   .openapi(issues, async (c) => {
     requireRole(c, 'viewer');
