@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { assertSendableAuth, type JiraAuth } from './auth.ts';
 import { parseJiraBaseUrl } from './base-url.ts';
 import { catalogEndpoints, type CatalogEndpoints } from './endpoints/catalog.ts';
+import { createMetaEndpoints, type CreateMetaEndpoints } from './endpoints/create-meta.ts';
 import { identityEndpoints, type IdentityEndpoints } from './endpoints/identity.ts';
 import { issueEndpoints, type IssueEndpoints } from './endpoints/issues.ts';
 import { searchEndpoints, type SearchEndpoints } from './endpoints/search.ts';
@@ -35,7 +36,12 @@ export interface JiraClientOptions {
 
 /** A Jira REST client bound to one site and one set of credentials; every method returns a JiraResult. */
 export interface JiraClient
-  extends IdentityEndpoints, CatalogEndpoints, SearchEndpoints, IssueEndpoints {
+  extends
+    IdentityEndpoints,
+    CatalogEndpoints,
+    SearchEndpoints,
+    IssueEndpoints,
+    CreateMetaEndpoints {
   readonly baseUrl: URL;
   readonly apiVersion: 2 | 3;
 }
@@ -73,5 +79,6 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     ...catalogEndpoints(transport),
     ...searchEndpoints(transport),
     ...issueEndpoints(transport),
+    ...createMetaEndpoints(transport),
   });
 }

@@ -4,7 +4,13 @@ export { parseJiraBaseUrl, restUrl, type BaseUrlError, type Query } from './base
 export { createJiraClient, type JiraClient, type JiraClientOptions } from './client.ts';
 export type { CatalogEndpoints } from './endpoints/catalog.ts';
 export type { IdentityEndpoints } from './endpoints/identity.ts';
-export { commentBody, type IssueEndpoints, type TransitionRequest } from './endpoints/issues.ts';
+export type { CreateMetaEndpoints } from './endpoints/create-meta.ts';
+export {
+  commentBody,
+  type AssigneeRef,
+  type IssueEndpoints,
+  type TransitionRequest,
+} from './endpoints/issues.ts';
 export {
   BULK_FETCH_LIMIT,
   type LegacySearchRequest,
@@ -29,6 +35,7 @@ export {
   type RetryPolicy,
 } from './retry.ts';
 export type { CommentPage, JiraComment } from './schemas/comment.ts';
+export type { CreateMetaField, CreateMetaIssueType } from './schemas/create-meta.ts';
 export {
   readIssueCore,
   type CreatedIssue,

@@ -4,6 +4,7 @@ import { createPolicyDispatcher } from '../net/index.ts';
 import { sendJson, startHttpServer, type LocalServer } from '../net/testing/local-server.ts';
 import { createJiraClient, type JiraClient } from './client.ts';
 import { CommentPageSchema, CommentSchema } from './schemas/comment.ts';
+import { CreateMetaFieldSchema, CreateMetaIssueTypeSchema } from './schemas/create-meta.ts';
 import { CreatedIssueSchema, IssueSchema } from './schemas/issue.ts';
 import { FieldSchema, IssueTypeSchema, PrioritySchema, StatusSchema } from './schemas/metadata.ts';
 import { MyPermissionsSchema } from './schemas/permissions.ts';
@@ -91,6 +92,15 @@ const common: Endpoint[] = [
   },
   { name: 'doTransition', call: (c) => c.doTransition(KEY, { transitionId: '1' }), status: '204' },
 ];
+const PROJECT = 'PROJ';
+const ISSUE_TYPE = 'TYPE';
+const pageOf = (list: string, item: z.ZodType) =>
+  z.object({
+    startAt: z.number(),
+    maxResults: z.number(),
+    total: z.number(),
+    [list]: z.array(item),
+  });
 const cloudOnly: Endpoint[] = [
   {
     name: 'searchProjects',
@@ -111,6 +121,23 @@ const cloudOnly: Endpoint[] = [
     status: '200',
     schema: ApproximateCountSchema,
   },
+  {
+    name: 'createMetaIssueTypes',
+    call: (c) => c.createMetaIssueTypes(PROJECT),
+    status: '200',
+    schema: pageOf('issueTypes', CreateMetaIssueTypeSchema),
+  },
+  {
+    name: 'createMetaFields',
+    call: (c) => c.createMetaFields(PROJECT, ISSUE_TYPE),
+    status: '200',
+    schema: pageOf('fields', CreateMetaFieldSchema),
+  },
+  {
+    name: 'assignIssue',
+    call: (c) => c.assignIssue(KEY, { accountId: 'abc' }),
+    status: '204',
+  },
 ];
 const dcOnly: Endpoint[] = [
   // The DC document types /project as one ProjectBean; real servers answer a bare array (see jira-specs/README.md).
@@ -121,6 +148,20 @@ const dcOnly: Endpoint[] = [
     status: '200',
     schema: LegacySearchPageSchema,
   },
+  // The DC document types each createmeta page as the bean it lists: the bean is compared.
+  {
+    name: 'createMetaIssueTypes',
+    call: (c) => c.createMetaIssueTypes(PROJECT),
+    status: '200',
+    schema: CreateMetaIssueTypeSchema,
+  },
+  {
+    name: 'createMetaFields',
+    call: (c) => c.createMetaFields(PROJECT, ISSUE_TYPE),
+    status: '200',
+    schema: CreateMetaFieldSchema,
+  },
+  { name: 'assignIssue', call: (c) => c.assignIssue(KEY, { name: 'fred' }), status: '204' },
 ];
 
 let server: LocalServer;
@@ -151,7 +192,10 @@ async function requestOf(
   await dispatcher.close();
   const request = server.requests.at(-1);
   if (request === undefined) throw new Error('no request');
-  const path = new URL(request.url, 'http://x').pathname.replace(KEY, '{issueIdOrKey}');
+  const path = new URL(request.url, 'http://x').pathname
+    .replace(KEY, '{issueIdOrKey}')
+    .replace(PROJECT, '{projectIdOrKey}')
+    .replace(ISSUE_TYPE, '{issueTypeId}');
   return { method: request.method.toLowerCase(), path };
 }
 

@@ -21,6 +21,9 @@ export interface TransitionRequest {
   update?: Record<string, unknown>;
 }
 
+/** Who to assign: `accountId` on Cloud, `name` (username) on Data Center; null unassigns. */
+export type AssigneeRef = { accountId: string | null } | { name: string | null };
+
 /** Reading and changing single issues. */
 export interface IssueEndpoints {
   /** `GET issue/{idOrKey}`; a moved issue answers under its old key too. */
@@ -41,6 +44,8 @@ export interface IssueEndpoints {
   doTransition(idOrKey: string, request: TransitionRequest): Promise<JiraResult<undefined>>;
   /** `POST issue/{idOrKey}/comment`; `body` is ADF on v3 (see `commentBody`) and text on v2. */
   addComment(idOrKey: string, body: unknown): Promise<JiraResult<JiraComment>>;
+  /** `PUT issue/{idOrKey}/assignee` → 204. */
+  assignIssue(idOrKey: string, assignee: AssigneeRef): Promise<JiraResult<undefined>>;
 }
 
 /** Binds the issue endpoints to a transport. */
@@ -104,6 +109,14 @@ export function issueEndpoints(transport: Transport): IssueEndpoints {
         },
         CommentSchema,
       ),
+    assignIssue: (idOrKey, assignee) =>
+      transport.empty({
+        method: 'PUT',
+        segments: ['issue', idOrKey, 'assignee'],
+        body: assignee,
+        // Setting the same assignee twice leaves the same state.
+        idempotent: true,
+      }),
   };
 }
 
