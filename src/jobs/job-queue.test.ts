@@ -135,6 +135,56 @@ describe.concurrent.each(DIALECTS)('job queue on %s', (dialect) => {
     expect(recovered).toEqual([1, 2]);
   });
 
+  test('renews the lease of a long run, so no other worker takes it over while it lives', async ({
+    jobs,
+    expect,
+  }) => {
+    const queues = [jobs.queue(jobs.open()), jobs.queue(jobs.open(), { workerId: 'other' })];
+    const runs: { attempt: number; aborted: boolean }[] = [];
+    for (const queue of queues) {
+      queue.register(
+        'long',
+        async ({ attempt, signal }) => {
+          await sleep(3500);
+          runs.push({ attempt, aborted: signal.aborted });
+        },
+        { leaseSeconds: 1, retryLimit: 2, retryDelaySeconds: 0 },
+      );
+      await queue.start();
+    }
+
+    await queues[0]!.enqueue('long', {});
+
+    await waitFor('the run to end', () => runs.length === 1);
+    await sleep(1500);
+    expect(runs).toEqual([{ attempt: 1, aborted: false }]);
+    expect(jobs.logger.errors).toEqual([]);
+  });
+
+  test('cancels a job before it starts, which frees its singleton key', async ({
+    jobs,
+    expect,
+  }) => {
+    const queue = jobs.queue(jobs.open());
+    const runs: unknown[] = [];
+    queue.register('later', ({ data }) => {
+      runs.push(data);
+      return Promise.resolve();
+    });
+    await queue.start();
+    const options = { singletonKey: 'integration:1', startAfter: new Date(Date.now() + 1000) };
+    const first = await queue.enqueue('later', { n: 1 }, options);
+    if (first === null) throw new Error('not enqueued');
+
+    expect(await queue.cancel('later', first)).toBe(true);
+    expect(await queue.cancel('later', first)).toBe(false);
+    expect(await queue.enqueue('later', { n: 2 }, options)).toEqual(expect.any(String));
+
+    await waitFor('the second job to run', () => runs.length === 1);
+    await sleep(400);
+    expect(runs).toEqual([{ n: 2 }]);
+  });
+
   test('does not start a job before its startAfter', async ({ jobs, expect }) => {
     const storage = jobs.open();
     const queue = jobs.queue(storage);

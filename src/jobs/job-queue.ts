@@ -27,10 +27,11 @@ export interface RegisterOptions {
   /** How many jobs of this name one process runs at once (default 1). */
   concurrency?: number;
   /**
-   * How long a run may take before its worker is presumed dead and another worker takes the job
-   * over (default 900, at most 86399). Runs are not extended while alive, so choose it above the
-   * longest run; the handler's signal aborts when it runs out. On PostgreSQL a job keeps the lease
-   * its name had when the job was enqueued.
+   * How long a worker holds a job without renewing it before it is presumed dead and another
+   * worker takes the job over (default 900, at most 86399). A live worker renews every third of it,
+   * so a run may take longer; the handler's signal aborts if the lease is lost or runs out. On
+   * PostgreSQL the takeover also waits for the next maintenance pass (`maintenanceIntervalSeconds`)
+   * and the retry delay.
    */
   leaseSeconds?: number;
   /** How many times a failed run is retried before the job is marked failed (default 2). */
@@ -69,6 +70,11 @@ export interface JobQueue {
   register(name: string, handler: JobHandler, options?: RegisterOptions): void;
   /** Adds a job; returns its id, or null when a live job with the same singleton key exists. */
   enqueue(name: string, data: JobData, options?: EnqueueOptions): Promise<string | null>;
+  /**
+   * Cancels a job that no worker has started (queued, or waiting for a retry), so it never runs
+   * and frees its singleton key; false when it started, finished or does not exist.
+   */
+  cancel(name: string, id: string): Promise<boolean>;
   /**
    * Enqueues a job of `name` every `everySeconds`: once per period however many processes share
    * the database, and skipped while the previous scheduled run is still queued or running.

@@ -27,6 +27,13 @@ export interface JobStore {
   insert(name: string, data: JobData, options: InsertOptions): Promise<string | null>;
   /** Takes the next due job of the registration's name, if any, under a lease. */
   claim(registration: Registration): Promise<ClaimedJob | undefined>;
+  /**
+   * Extends the lease of a job this worker holds to `leaseSeconds` from now; false when the claim
+   * is lost (the lease ran out and the job was taken over, or it was cancelled).
+   */
+  renew(registration: Registration, job: ClaimedJob): Promise<boolean>;
+  /** Cancels a job no worker holds yet; false when it has started, finished or does not exist. */
+  cancel(name: string, id: string): Promise<boolean>;
   /** Records a successful run. */
   complete(registration: Registration, job: ClaimedJob): Promise<void>;
   /** Records a failed run: the job is retried if attempts are left, else marked failed. */

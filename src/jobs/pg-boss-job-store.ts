@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import { hasLivePgBossJob, lockSingletonKey } from '../storage/jobs.ts';
+import {
+  cancelPgBossJob,
+  hasLivePgBossJob,
+  lockSingletonKey,
+  renewPgBossJob,
+} from '../storage/jobs.ts';
 import type { Database } from '../storage/schema.ts';
 import type { JobData } from './job-queue.ts';
 import type { ClaimedJob, InsertOptions, JobStore } from './job-store.ts';
@@ -79,6 +84,15 @@ export class PgBossJobStore implements JobStore {
     if (job === undefined) return undefined;
     // retryCount counts the runs before this one.
     return { id: job.id, name: job.name, data: job.data, attempt: job.retryCount + 1 };
+  }
+
+  async renew(registration: Registration, job: ClaimedJob): Promise<boolean> {
+    const held = { name: job.name, id: job.id, retryCount: job.attempt - 1 };
+    return renewPgBossJob(this.#db, SCHEMA, held, registration.leaseSeconds);
+  }
+
+  async cancel(name: string, id: string): Promise<boolean> {
+    return cancelPgBossJob(this.#db, SCHEMA, { name, id });
   }
 
   async complete(_registration: Registration, job: ClaimedJob): Promise<void> {

@@ -8,6 +8,7 @@ import type {
 import type { ClaimedJob, JobStore } from './job-store.ts';
 import type { JobLogger, Registration } from './options.ts';
 import { checkSchedulePeriod, resolveRegistration } from './options.ts';
+import { JobLease } from './job-lease.ts';
 import { runHandler } from './run-handler.ts';
 import { RunningJobs } from './running-jobs.ts';
 import { SCHEDULE_KEY, startTicker } from './schedule-ticker.ts';
@@ -53,6 +54,11 @@ export class PollingJobQueue implements JobQueue {
     const id = await this.#store.insert(name, data, options);
     if (id !== null) this.#wakeUp();
     return id;
+  }
+
+  async cancel(name: string, id: string): Promise<boolean> {
+    this.#assertState('started', 'cancel');
+    return this.#store.cancel(name, id);
   }
 
   schedule(name: string, everySeconds: number, data: JobData = {}): void {
@@ -140,11 +146,13 @@ export class PollingJobQueue implements JobQueue {
     claimedAt: number,
     stopSignal: AbortSignal,
   ): Promise<void> {
-    const error = await runHandler(registration, job, stopSignal);
+    const lease = new JobLease(this.#store, registration, job, claimedAt, this.#logger);
+    const error = await runHandler(registration, job, AbortSignal.any([stopSignal, lease.signal]));
+    lease.release();
     try {
-      if (Date.now() - claimedAt >= registration.leaseSeconds * 1000) {
-        // Past its lease the job may already run elsewhere; recording an outcome could overwrite
-        // that run's, so this one is dropped and the job runs again.
+      if (lease.ended) {
+        // Past its lease (or once taken over or cancelled) the job may run elsewhere; recording an
+        // outcome could overwrite that run's, so this one is dropped.
         const details = { job: job.name, id: job.id, attempt: job.attempt };
         this.#logger.error(details, 'A job outlived its lease; its outcome is dropped');
       } else if (error === undefined) {

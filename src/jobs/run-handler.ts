@@ -5,17 +5,14 @@ import type { Registration } from './options.ts';
 export type JobRun = Omit<JobContext, 'signal'>;
 
 /**
- * Runs a handler once. Its signal aborts when the lease runs out (the job may then be taken over
- * elsewhere) or when `stopSignal` fires. Resolves to the error the handler threw, never rejects, so
- * a failing job can never take the process down.
+ * Runs a handler once with `signal` (aborted when the lease ends or the queue stops). Resolves to
+ * the error the handler threw, never rejects, so a failing job can never take the process down.
  */
 export async function runHandler(
   registration: Registration,
   run: JobRun,
-  stopSignal: AbortSignal,
+  signal: AbortSignal,
 ): Promise<Error | undefined> {
-  const leaseSignal = AbortSignal.timeout(registration.leaseSeconds * 1000);
-  const signal = AbortSignal.any([stopSignal, leaseSignal]);
   try {
     await registration.handler({ ...run, signal });
     return undefined;

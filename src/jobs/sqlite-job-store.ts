@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { JobClaim } from '../storage/jobs.ts';
 import {
+  cancelQueuedJob,
   claimJob,
   deleteFinishedJobs,
   insertJob,
   markJobCompleted,
   markJobFailed,
   markJobForRetry,
+  renewJobLease,
 } from '../storage/jobs.ts';
 import type { Database } from '../storage/schema.ts';
 import type { JobData } from './job-queue.ts';
@@ -84,6 +86,13 @@ export function createSqliteJobStore(db: Kysely<Database>, workerId: string): Jo
         await markJobFailed(db, claimOf(job), new Date().toISOString(), error);
       }
     },
+
+    async renew(registration: Registration, job: ClaimedJob) {
+      const lockedUntil = new Date(Date.now() + registration.leaseSeconds * 1000).toISOString();
+      return renewJobLease(db, claimOf(job), lockedUntil);
+    },
+
+    cancel: (_name: string, id: string) => cancelQueuedJob(db, id, new Date().toISOString()),
 
     async complete(_registration: Registration, job: ClaimedJob) {
       await markJobCompleted(db, claimOf(job), new Date().toISOString());

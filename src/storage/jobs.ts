@@ -111,6 +111,7 @@ export async function markJobFailed(
   });
 }
 
+// Every write by the holder of a claim goes through here: it lands only while the claim holds.
 async function finishClaim(
   db: Kysely<Database>,
   claim: JobClaim,
@@ -127,11 +128,35 @@ async function finishClaim(
   return result.numUpdatedRows > 0n;
 }
 
-/** Removes completed and failed jobs that finished before `before`. */
+/** Extends the lease of a held job to `lockedUntil`; returns false if the claim was lost. */
+export async function renewJobLease(
+  db: Kysely<Database>,
+  claim: JobClaim,
+  lockedUntil: string,
+): Promise<boolean> {
+  return finishClaim(db, claim, { locked_until: lockedUntil });
+}
+
+/** Cancels a job that no worker holds yet; returns whether it did. */
+export async function cancelQueuedJob(
+  db: Kysely<Database>,
+  id: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ state: 'cancelled', finished_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes completed, failed and cancelled jobs that finished before `before`. */
 export async function deleteFinishedJobs(db: Kysely<Database>, before: string): Promise<void> {
   await db
     .deleteFrom('jobs')
-    .where('state', 'in', ['completed', 'failed'])
+    .where('state', 'in', ['completed', 'failed', 'cancelled'])
     .where('finished_at', '<', before)
     .execute();
 }
@@ -163,4 +188,36 @@ export async function hasLivePgBossJob(
     where name = ${name} and singleton_key = ${key} and state in ('created', 'retry', 'active')
     limit 1`.execute(db);
   return result.rows.length > 0;
+}
+
+/**
+ * PostgreSQL: extends the lease of a pg-boss job its worker still holds (active, same attempt), so
+ * that maintenance fails it `leaseSeconds` from now rather than from its start. pg-boss 10 has no
+ * heartbeat of its own; it expires a job at `started_on + expire_in`.
+ */
+export async function renewPgBossJob(
+  db: Kysely<Database>,
+  schema: string,
+  job: { name: string; id: string; retryCount: number },
+  leaseSeconds: number,
+): Promise<boolean> {
+  const result = await sql`
+    update ${sql.table(`${schema}.job`)}
+    set expire_in = (now() - started_on) + make_interval(secs => ${leaseSeconds})
+    where name = ${job.name} and id = ${job.id} and state = 'active'
+      and retry_count = ${job.retryCount}`.execute(db);
+  return (result.numAffectedRows ?? 0n) > 0n;
+}
+
+/** PostgreSQL: cancels a pg-boss job that no worker holds yet (created or waiting for a retry). */
+export async function cancelPgBossJob(
+  db: Kysely<Database>,
+  schema: string,
+  job: { name: string; id: string },
+): Promise<boolean> {
+  const result = await sql`
+    update ${sql.table(`${schema}.job`)}
+    set state = 'cancelled', completed_on = now()
+    where name = ${job.name} and id = ${job.id} and state in ('created', 'retry')`.execute(db);
+  return (result.numAffectedRows ?? 0n) > 0n;
 }

@@ -1,5 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
+import type { WebhookTables } from './webhook-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
 export type Role = 'admin' | 'member' | 'viewer';
@@ -52,7 +54,7 @@ export interface InstanceEventsTable {
 }
 
 /** Where a job is in its life; a retry puts a job back to `queued` with a later `run_at`. */
-export type JobState = 'queued' | 'active' | 'completed' | 'failed';
+export type JobState = 'queued' | 'active' | 'completed' | 'failed' | 'cancelled';
 
 /** A background job of the SQLite job queue (PostgreSQL uses pg-boss's own tables). */
 export interface JobsTable {
@@ -107,7 +109,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database extends MirrorTables {
+export interface Database extends MirrorTables, WebhookTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
@@ -115,6 +117,7 @@ export interface Database extends MirrorTables {
   instance_events: InstanceEventsTable;
   jobs: JobsTable;
   integrations: IntegrationsTable;
+  jira_issue_search: IssueSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

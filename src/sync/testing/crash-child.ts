@@ -25,6 +25,7 @@ const outcome = await runSync(
     jobs: {
       register: () => undefined,
       schedule: () => undefined,
+      cancel: () => Promise.resolve(false),
       start: () => Promise.resolve(),
       stop: () => Promise.resolve(),
       enqueue: () => Promise.resolve(null),

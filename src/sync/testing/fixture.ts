@@ -63,6 +63,7 @@ export async function createSyncFixture(
   const jobs: JobQueue = {
     register: () => undefined,
     schedule: () => undefined,
+    cancel: () => Promise.resolve(false),
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
     enqueue: (name, data) => {
