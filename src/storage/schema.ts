@@ -1,7 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
-import type { WebhookTables } from './webhook-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
 export type Role = 'admin' | 'member' | 'viewer';
@@ -109,7 +107,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database extends MirrorTables, WebhookTables {
+export interface Database extends MirrorTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
@@ -117,7 +115,6 @@ export interface Database extends MirrorTables, WebhookTables {
   instance_events: InstanceEventsTable;
   jobs: JobsTable;
   integrations: IntegrationsTable;
-  jira_issue_search: IssueSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
