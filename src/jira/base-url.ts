@@ -46,12 +46,25 @@ export function restUrl(
   segments: readonly string[],
   query: Query = {},
 ): URL {
+  return resourceUrl(base, ['api', String(apiVersion)], segments, query);
+}
+
+/**
+ * Builds `<base>/rest/<root>/<segments>` for REST resources outside `/rest/api`, such as the admin
+ * webhooks at `/rest/webhooks/1.0`; segments are encoded and checked as in `restUrl`.
+ */
+export function resourceUrl(
+  base: URL,
+  root: readonly string[],
+  segments: readonly string[],
+  query: Query = {},
+): URL {
   for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..') {
       throw new TypeError(`invalid Jira path segment: ${JSON.stringify(segment)}`);
     }
   }
-  const path = ['rest', 'api', String(apiVersion), ...segments].map(encodeURIComponent).join('/');
+  const path = ['rest', ...root, ...segments].map(encodeURIComponent).join('/');
   const url = new URL(path, base);
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined) {

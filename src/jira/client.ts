@@ -6,6 +6,7 @@ import { createMetaEndpoints, type CreateMetaEndpoints } from './endpoints/creat
 import { identityEndpoints, type IdentityEndpoints } from './endpoints/identity.ts';
 import { issueEndpoints, type IssueEndpoints } from './endpoints/issues.ts';
 import { searchEndpoints, type SearchEndpoints } from './endpoints/search.ts';
+import { webhookEndpoints, type WebhookEndpoints } from './endpoints/webhooks.ts';
 import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock, type RetryPolicy } from './retry.ts';
 import { createTransport } from './transport.ts';
 
@@ -41,6 +42,7 @@ export interface JiraClient
     CatalogEndpoints,
     SearchEndpoints,
     IssueEndpoints,
+    WebhookEndpoints,
     CreateMetaEndpoints {
   readonly baseUrl: URL;
   readonly apiVersion: 2 | 3;
@@ -79,6 +81,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     ...catalogEndpoints(transport),
     ...searchEndpoints(transport),
     ...issueEndpoints(transport),
+    ...webhookEndpoints(transport),
     ...createMetaEndpoints(transport),
   });
 }

@@ -17,6 +17,7 @@ export {
   type SearchEndpoints,
   type SearchJqlRequest,
 } from './endpoints/search.ts';
+export type { WebhookEndpoints, WebhookRequest } from './endpoints/webhooks.ts';
 export { jiraErrorCode } from './error-code.ts';
 export type { JiraError, JiraMessages, JiraResult, NotJiraReason, ResponseMeta } from './errors.ts';
 export {
@@ -58,3 +59,4 @@ export type {
 export { detectDeployment, type Deployment, type ServerInfo } from './schemas/server-info.ts';
 export type { JiraTransition } from './schemas/transition.ts';
 export type { JiraUser, Myself } from './schemas/user.ts';
+export { webhookIdOf, type JiraWebhook } from './schemas/webhook.ts';

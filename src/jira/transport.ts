@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { sendRequest, type OutboundResponse, type SendFailure } from '../net/index.ts';
 import { authorizationHeaders, type JiraAuth } from './auth.ts';
-import { restUrl, type Query } from './base-url.ts';
+import { resourceUrl, restUrl, type Query } from './base-url.ts';
 import type { JiraError, JiraResult, ResponseMeta } from './errors.ts';
 import { errorForStatus, firstIssue, readJson } from './response.ts';
 import { backoffDelay, parseRetryAfter, type RetryClock, type RetryPolicy } from './retry.ts';
@@ -17,6 +17,8 @@ export interface JiraCall {
   idempotent: boolean;
   /** Send without credentials (serverInfo probing must not count as a failed login on Server/DC). */
   anonymous?: boolean;
+  /** Segments after `/rest/` for resources outside `/rest/api/<version>/` (`['webhooks', '1.0']`). */
+  root?: readonly string[];
 }
 
 /** What a transport needs, already validated by `createJiraClient`. */
@@ -111,7 +113,10 @@ export function createTransport(options: TransportOptions): Transport {
   const credentials = authorizationHeaders(options.auth);
 
   const send = async (call: JiraCall): Promise<Sent> => {
-    const url = restUrl(options.baseUrl, options.apiVersion, call.segments, call.query);
+    const url =
+      call.root === undefined
+        ? restUrl(options.baseUrl, options.apiVersion, call.segments, call.query)
+        : resourceUrl(options.baseUrl, call.root, call.segments, call.query);
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     for (let attempt = 1; ; attempt++) {
       const sent = await sendRequest(options.dispatcher, {
