@@ -4,6 +4,7 @@ import {
   IntegrationViewSchema,
   SiteDetectionViewSchema,
 } from '../src/shared/integration-schemas.ts';
+import { SyncRunViewSchema } from '../src/shared/sync-run-schemas.ts';
 
 /** OwlHub's roles, lowest to highest. */
 export const ROLES = ['viewer', 'member', 'admin'] as const;
@@ -45,3 +46,12 @@ export const SiteDetectionSchema = SiteDetectionViewSchema;
 
 /** A 204 answer. */
 export const NoContentSchema = z.undefined();
+
+/** One sync run with its progress (GET /api/sync-runs/:runId). */
+export const SyncRunSchema = SyncRunViewSchema;
+
+/** GET /api/integrations/:id/sync-runs, newest first. */
+export const SyncRunListSchema = z.object({ items: z.array(SyncRunSchema) });
+
+/** POST /api/integrations/:id/sync: the run queued, or the one already queued or running. */
+export const SyncStartedSchema = z.object({ runId: z.string(), alreadyRunning: z.boolean() });

@@ -6,6 +6,7 @@ import type {
   SiteDetection,
   UpdateIntegrationRequest,
 } from '../src/shared/integrations.ts';
+import type { SyncMode, SyncRunView } from '../src/shared/mirror.ts';
 import { ApiError, callApi, setCsrfToken } from './api.ts';
 import type { NewUser, Role, User } from './api-schemas.ts';
 import {
@@ -14,6 +15,9 @@ import {
   NoContentSchema,
   SessionSchema,
   SiteDetectionSchema,
+  SyncRunListSchema,
+  SyncRunSchema,
+  SyncStartedSchema,
   UserSchema,
 } from './api-schemas.ts';
 
@@ -114,4 +118,32 @@ export function changeRole(id: string, role: Role): Promise<User> {
 /** Deletes an account with its sessions and API keys. */
 export async function deleteUser(id: string): Promise<void> {
   await callApi('DELETE', `/api/users/${encodeURIComponent(id)}`, NoContentSchema);
+}
+
+/** Starts a sync; answers the new run's id, or the one already queued or running. */
+export function startSync(
+  integrationId: string,
+  mode: SyncMode,
+): Promise<{ runId: string; alreadyRunning: boolean }> {
+  return callApi('POST', `${integrationPath(integrationId)}/sync`, SyncStartedSchema, { mode });
+}
+
+/** An integration's sync runs, newest first. */
+export async function listSyncRuns(integrationId: string): Promise<SyncRunView[]> {
+  return (await callApi('GET', `${integrationPath(integrationId)}/sync-runs`, SyncRunListSchema))
+    .items;
+}
+
+/** One sync run with its progress. */
+export function getSyncRun(runId: string): Promise<SyncRunView> {
+  return callApi('GET', syncRunPath(runId), SyncRunSchema);
+}
+
+/** Asks a queued or running sync to stop; the run's own status says when it has. */
+export async function cancelSyncRun(runId: string): Promise<void> {
+  await callApi('POST', `${syncRunPath(runId)}/cancel`, z.unknown());
+}
+
+function syncRunPath(runId: string): string {
+  return `/api/sync-runs/${encodeURIComponent(runId)}`;
 }

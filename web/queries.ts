@@ -1,9 +1,18 @@
 /** TanStack Query hooks: the one place that knows cache keys and when to poll. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { IntegrationView, SiteDetection } from '../src/shared/integrations.ts';
+import type { SyncRunView } from '../src/shared/mirror.ts';
 import type { User } from './api-schemas.ts';
-import { detectSite, fetchMe, getIntegration, listIntegrations, listUsers } from './endpoints.ts';
+import {
+  detectSite,
+  fetchMe,
+  getIntegration,
+  getSyncRun,
+  listIntegrations,
+  listSyncRuns,
+  listUsers,
+} from './endpoints.ts';
 import { isSiteUrl } from './site-url.ts';
 import { useDebounced } from './use-debounced.ts';
 import { awaitsVerification } from './verification-watch.ts';
@@ -14,6 +23,9 @@ export const keys = {
   integrations: ['integrations'] as const,
   integration: (id: string) => ['integrations', id] as const,
   users: ['users'] as const,
+  // Under the integration's key, so that invalidating an integration refreshes its history too.
+  syncRuns: (integrationId: string) => ['integrations', integrationId, 'sync-runs'] as const,
+  syncRun: (runId: string) => ['sync-runs', runId] as const,
 };
 
 // Verification usually takes a second or two; polling this often makes the status feel live.
@@ -74,4 +86,55 @@ export function useSiteDetection(siteUrl: string): {
     retry: false,
   });
   return { query, settledUrl };
+}
+
+/** Whether a run is still queued or running (its progress is worth polling). */
+export function isLiveRun(run: SyncRunView): boolean {
+  return run.status === 'queued' || run.status === 'running';
+}
+
+// A run's progress changes several times a second; once a second reads as live without flooding.
+const LIVE_RUN_POLL_MS = 1000;
+// The first full sync is queued just after verification says Connected; look for it promptly.
+const FIRST_RUN_POLL_MS = 1000;
+// Scheduled syncs start without this page knowing; notice them within half a minute.
+const IDLE_RUNS_POLL_MS = 30_000;
+
+/** An integration's sync runs, newest first; `connected` says whether runs are to be expected. */
+export function useSyncRuns(
+  integrationId: string,
+  connected: boolean,
+): UseQueryResult<SyncRunView[]> {
+  return useQuery({
+    queryKey: keys.syncRuns(integrationId),
+    queryFn: () => listSyncRuns(integrationId),
+    refetchInterval: (query) => {
+      if (!connected) return false;
+      return query.state.data?.length === 0 ? FIRST_RUN_POLL_MS : IDLE_RUNS_POLL_MS;
+    },
+  });
+}
+
+/**
+ * A run as its integration's history showed it, then polled on its own while it is live; when it
+ * has finished, the history is refreshed.
+ */
+export function useSyncRun(run: SyncRunView | undefined): UseQueryResult<SyncRunView> {
+  const queryClient = useQueryClient();
+  const runId = run?.id ?? '';
+  return useQuery({
+    queryKey: keys.syncRun(runId),
+    queryFn: async () => {
+      const fresh = await getSyncRun(runId);
+      if (!isLiveRun(fresh))
+        void queryClient.invalidateQueries({ queryKey: keys.syncRuns(fresh.integrationId) });
+      return fresh;
+    },
+    enabled: run !== undefined && isLiveRun(run),
+    ...(run === undefined ? {} : { placeholderData: run }),
+    refetchInterval: (query) => {
+      const data = query.state.data ?? run;
+      return data !== undefined && isLiveRun(data) ? LIVE_RUN_POLL_MS : false;
+    },
+  });
 }

@@ -4,11 +4,15 @@ import { IntegrationActions } from '../components/IntegrationActions.tsx';
 import { IntegrationFacts } from '../components/IntegrationFacts.tsx';
 import { Link } from '../components/Link.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { SyncPanel } from '../components/SyncPanel.tsx';
 import { VerificationError } from '../components/VerificationError.tsx';
 import { useIntegration, useUser } from '../queries.ts';
 import { usePageTitle } from '../use-page-title.ts';
 
-/** One integration: live status, why it failed, what it is connected to, the checklist, admin actions. */
+/**
+ * One integration: live status, why it failed, admin actions, its sync, what it is connected to,
+ * the checklist.
+ */
 export function IntegrationPage(props: { id: string }) {
   const query = useIntegration(props.id);
   usePageTitle(query.data?.name ?? 'Integration');
@@ -38,6 +42,7 @@ export function IntegrationPage(props: { id: string }) {
       ) : null}
       {integration.error === null ? null : <VerificationError error={integration.error} />}
       {user?.role === 'admin' ? <IntegrationActions integration={integration} /> : null}
+      <SyncPanel integration={integration} />
       <IntegrationFacts integration={integration} />
       <section className="section" aria-labelledby="checks-heading">
         <h2 id="checks-heading">Verification</h2>

@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.ts';
+import { capture, launchBrowser, openPage } from './support/browser.ts';
+import { ADMIN, logInThroughPage, setUpThroughPage } from './support/flows.ts';
+import { visible } from './support/locators.ts';
+import type { TestOwlHub } from './support/owlhub.ts';
+import { apiSession, startOwlHub } from './support/owlhub.ts';
+import { REALISTIC_LATENCY_MS, startJira } from './support/sandbox.ts';
+
+// Enough issues that, with each answer delayed as across the internet, the first full sync takes
+// several seconds (about six here, committing a few hundred issues at a time).
+const ISSUES = 2400;
+
+let jira: Sandbox;
+let owlhub: TestOwlHub;
+let browser: Browser;
+let page: Page;
+let integrationPath: string;
+
+beforeAll(async () => {
+  const started = await startJira({ flavor: 'cloud', issues: ISSUES });
+  jira = started.jira;
+  [owlhub, browser] = await Promise.all([
+    startOwlHub({ OWLHUB_ALLOWED_HOSTS: started.allowedHost }),
+    launchBrowser(),
+  ]);
+  page = await openPage(browser);
+  await setUpThroughPage(page, owlhub.url);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await owlhub.stop();
+  await jira.stop();
+});
+
+const field = (label: string) => page.getByLabel(label, { exact: true });
+const syncPanel = () => page.getByRole('region', { name: 'Sync' });
+const currentRun = () => syncPanel().locator('.sync-run');
+const history = () => syncPanel().getByRole('list', { name: 'Sync runs' });
+
+/** Creates a Cloud integration through the wizard; the page then shows it and its first sync. */
+async function connectThroughWizard(): Promise<void> {
+  if (jira.credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
+  await page.getByRole('link', { name: 'Add New Integration' }).click();
+  await page.getByRole('link', { name: /^Jira/ }).click();
+  await field('Name').fill('Jira Production');
+  await field('Jira Site URL').fill(jira.url);
+  await page.getByLabel(/I understand that with HTTP the token travels unencrypted/).check();
+  await visible(page.getByText(/^Jira Cloud .*detected\.$/));
+  await field('User Email').fill(jira.credentials.email);
+  await field('Access Token').fill(jira.credentials.apiToken);
+  await page.getByRole('button', { name: 'Create Integration' }).click();
+  await visible(page.getByRole('heading', { name: 'Jira Production', level: 1 }));
+  integrationPath = new URL(page.url()).pathname;
+}
+
+/** The progress bar's value each time it changes, until the run leaves queued/running. */
+async function watchProgress(): Promise<number[]> {
+  const bar = syncPanel().getByRole('progressbar');
+  await bar.waitFor({ state: 'visible', timeout: 20_000 });
+  const seen: number[] = [];
+  let captured = false;
+  while ((await bar.count()) > 0) {
+    const now = Number((await bar.getAttribute('aria-valuenow').catch(() => null)) ?? NaN);
+    if (Number.isFinite(now) && now !== seen[seen.length - 1]) seen.push(now);
+    if (!captured && now > 0) {
+      await capture(page, 'sync-running');
+      captured = true;
+    }
+    await page.waitForTimeout(100);
+  }
+  return seen;
+}
+
+test('a sync shows live progress', async () => {
+  jira.setLimits({ latencyMs: REALISTIC_LATENCY_MS });
+  await connectThroughWizard();
+  // A marker that a reload would lose.
+  await page.evaluate('window.syncTestMarker = 1');
+  await page
+    .locator('.page-head [data-status="connected"]')
+    .waitFor({ state: 'visible', timeout: 30_000 });
+
+  const values = await watchProgress();
+  jira.setLimits({ latencyMs: 0 });
+  const increases = values.filter((value, index) => index > 0 && value > (values[index - 1] ?? 0));
+  expect(increases.length, `progress values seen: ${values.join(', ')}`).toBeGreaterThanOrEqual(2);
+
+  await visible(currentRun().locator('[data-run-status="succeeded"]'));
+  const written = await currentRun().locator('[data-count="written"]').innerText();
+  expect(Number(written.replace(/\D/g, ''))).toBe(jira.listIssues().length);
+  expect(await page.evaluate('window.syncTestMarker')).toBe(1);
+  expect(new URL(page.url()).pathname).toBe(integrationPath);
+  expect(await syncPanel().getByText('Last synced: never').count()).toBe(0);
+  await capture(page, 'sync-succeeded');
+}, 90_000);
+
+test('"Sync now" adds an incremental run to the history', async () => {
+  await syncPanel().getByRole('button', { name: 'Sync now' }).click();
+  const runs = history().getByRole('listitem');
+  await visible(runs.nth(1));
+  expect(await runs.count()).toBe(2);
+  expect(await runs.first().locator('.sync-history__mode').innerText()).toBe('Incremental');
+  expect(await runs.nth(1).locator('.sync-history__mode').innerText()).toBe('Full');
+  await runs
+    .first()
+    .locator('[data-run-status="succeeded"]')
+    .waitFor({ state: 'visible', timeout: 20_000 });
+  await capture(page, 'sync-history');
+});
+
+test('a viewer sees the sync and its history but no controls', async () => {
+  const viewer = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer password 1' };
+  const admin = await apiSession(owlhub.url, ADMIN);
+  expect((await admin.send('POST', '/api/users', { ...viewer, role: 'viewer' })).status).toBe(201);
+  const viewerPage = await openPage(browser);
+  await logInThroughPage(viewerPage, owlhub.url, viewer);
+  await viewerPage.goto(new URL(integrationPath, owlhub.url).toString());
+  const panel = viewerPage.getByRole('region', { name: 'Sync' });
+  await visible(panel.getByRole('list', { name: 'Sync runs' }));
+  for (const name of ['Sync now', 'Full sync', 'Cancel sync']) {
+    expect(await panel.getByRole('button', { name }).count()).toBe(0);
+  }
+  await capture(viewerPage, 'sync-viewer');
+  await viewerPage.context().close();
+});

@@ -1,0 +1,76 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SyncMode, SyncRunView } from '../../src/shared/mirror.ts';
+import { ApiError } from '../api.ts';
+import { cancelSyncRun, startSync } from '../endpoints.ts';
+import { isLiveRun, keys } from '../queries.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+/** "Sync now", "Full sync" and, while a run is live, "Cancel sync" (members and admins). */
+export function SyncActions(props: {
+  integrationId: string;
+  connected: boolean;
+  current: SyncRunView | undefined;
+}) {
+  const { integrationId, current } = props;
+  const queryClient = useQueryClient();
+  const live = current !== undefined && isLiveRun(current);
+  const start = useMutation({
+    mutationFn: (mode: SyncMode) => startSync(integrationId, mode),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.syncRuns(integrationId) }),
+  });
+  // A server without the cancel endpoint answers 404; then the button goes rather than failing again.
+  const [cancelMissing, setCancelMissing] = useState(false);
+  const cancel = useMutation({
+    mutationFn: (runId: string) => cancelSyncRun(runId),
+    onSuccess: (_, runId) => queryClient.invalidateQueries({ queryKey: keys.syncRun(runId) }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 404) setCancelMissing(true);
+    },
+  });
+  const cancelFailed = cancel.isError && !cancelMissing;
+  return (
+    <>
+      <div className="actions sync-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={!props.connected || live || start.isPending}
+          onClick={() => start.mutate('incremental')}
+        >
+          Sync now
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={!props.connected || live || start.isPending}
+          onClick={() => start.mutate('full')}
+        >
+          Full sync
+        </button>
+        {live && !cancelMissing ? (
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(current.id)}
+          >
+            {cancel.isPending ? 'Cancelling…' : 'Cancel sync'}
+          </button>
+        ) : null}
+      </div>
+      {props.connected ? null : (
+        <p className="muted">Syncs start once the integration is connected.</p>
+      )}
+      {start.data?.alreadyRunning === true ? (
+        <p className="notice" role="status">
+          A sync was already running; it is shown above.
+        </p>
+      ) : null}
+      {start.isError ? <ErrorNotice error={start.error} title="The sync did not start" /> : null}
+      {cancelFailed ? (
+        <ErrorNotice error={cancel.error} title="The sync was not cancelled" />
+      ) : null}
+    </>
+  );
+}
