@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { NewComment } from './mirror-comments.ts';
 import { replaceComments } from './mirror-comments.ts';
+import type { IndexedIssue } from './issue-search.ts';
+import { indexIssues } from './issue-search.ts';
 import { deleteIssues, deleteIssuesInRange, upsertIssue } from './mirror-issues.ts';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { SeenUser } from './mirror-users.ts';
@@ -41,11 +43,14 @@ export async function writeIssueBatch(
   return db.transaction().execute(async (trx) => {
     let written = 0;
     let deleted = 0;
+    const toIndex: IndexedIssue[] = [];
     for (const { row, comments } of batch.issues) {
       if (!(await upsertIssue(trx, row))) continue;
       written++;
       await replaceComments(trx, batch.integrationId, row.jira_id, comments);
+      toIndex.push({ row, comments });
     }
+    await indexIssues(trx, batch.integrationId, toIndex);
     if (batch.users.length > 0)
       await upsertSeenUsers(trx, batch.integrationId, batch.users, batch.at);
     if (batch.listedRange !== undefined) {

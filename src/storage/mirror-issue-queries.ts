@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { matchesTerms } from './issue-search.ts';
 import type { IssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
+import { queryTerms } from './search-terms.ts';
 
 /** Filters of the issue list; every one optional. */
 export interface IssueFilter {
@@ -10,7 +12,10 @@ export interface IssueFilter {
   assignee?: string | undefined;
   /** ISO UTC: only issues updated at or after it. */
   updatedSince?: string | undefined;
-  /** Words that must appear in the summary (case-insensitive). */
+  /**
+   * Full-text search: every word must start a word of the issue's key, summary, description,
+   * labels or comments, whatever the case and accents.
+   */
   q?: string | undefined;
 }
 
@@ -58,21 +63,23 @@ export async function findIssueByKey(
     .executeTakeFirst();
 }
 
-/** One page of issues, most recently updated first, matching `filter`. */
-export async function listIssueRows(
+/**
+ * The query of one page of issues, most recently updated first, matching `filter`; separate from
+ * listIssueRows so that its plan can be checked (bench/search.ts).
+ */
+export function issueListQuery(
   db: Kysely<Database>,
   integrationId: string,
   filter: IssueFilter,
-  page: { after?: IssueCursor; limit: number },
-): Promise<IssueRow[]> {
+  page: { after?: IssueCursor | undefined; limit: number },
+) {
   let query = db.selectFrom('jira_issues').selectAll().where('integration_id', '=', integrationId);
   if (filter.project !== undefined) query = query.where('project_key', '=', filter.project);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.assignee !== undefined) query = query.where('assignee_id', '=', filter.assignee);
   if (filter.updatedSince !== undefined) query = query.where('updated', '>=', filter.updatedSince);
-  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-    query = query.where((eb) => eb(eb.fn('lower', ['summary']), 'like', `%${escapeLike(word)}%`));
-  }
+  const terms = queryTerms(filter.q ?? '');
+  if (terms.length > 0) query = query.where(matchesTerms(db, integrationId, terms));
   const after = page.after;
   if (after !== undefined) {
     query = query.where((eb) =>
@@ -82,7 +89,17 @@ export async function listIssueRows(
       ]),
     );
   }
-  return query.orderBy('updated', 'desc').orderBy('jira_id', 'desc').limit(page.limit).execute();
+  return query.orderBy('updated', 'desc').orderBy('jira_id', 'desc').limit(page.limit);
+}
+
+/** One page of issues, most recently updated first, matching `filter`. */
+export async function listIssueRows(
+  db: Kysely<Database>,
+  integrationId: string,
+  filter: IssueFilter,
+  page: { after?: IssueCursor | undefined; limit: number },
+): Promise<IssueRow[]> {
+  return issueListQuery(db, integrationId, filter, page).execute();
 }
 
 /** Every mirrored issue of an integration in id order (for comparisons and exports). */
@@ -96,11 +113,6 @@ export async function listAllIssueRows(
     .where('integration_id', '=', integrationId)
     .orderBy('id_num')
     .execute();
-}
-
-// LIKE has no portable ESCAPE default; dropping the wildcards keeps a word literal enough.
-function escapeLike(word: string): string {
-  return word.replace(/[%_\\]/g, '');
 }
 
 /** The stored fields of the given issues (those the mirror holds). */

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
@@ -115,6 +116,7 @@ export interface Database extends MirrorTables {
   instance_events: InstanceEventsTable;
   jobs: JobsTable;
   integrations: IntegrationsTable;
+  jira_issue_search: IssueSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import * as accounts from './2026-11-23-0001-accounts.ts';
 import * as jobs from './2026-11-23-0002-jobs.ts';
 import * as integrations from './2026-11-23-0003-integrations.ts';
 import * as mirror from './2026-11-23-0004-mirror.ts';
+import * as issueSearch from './2026-11-23-0005-issue-search.ts';
 
 /**
  * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0002-jobs': jobs,
   '2026-11-23-0003-integrations': integrations,
   '2026-11-23-0004-mirror': mirror,
+  '2026-11-23-0005-issue-search': issueSearch,
 };

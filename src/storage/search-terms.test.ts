@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { documentTerms, issueTerms, queryTerms } from './search-terms.ts';
+
+describe('search terms', () => {
+  it('folds case and accents and splits on everything but letters and digits', () => {
+    expect(documentTerms('Überprüfung: PROJ-12 naïve_café, C++ 1.5 日本語 한국')).toBe(
+      'uberprufung proj 12 naive cafe c 1 5 日本語 한국',
+    );
+  });
+
+  it('keeps each word once and cuts very long ones the same way in documents and queries', () => {
+    const long = 'x'.repeat(100);
+    expect(documentTerms(`a b a ${long}`)).toBe(`a b ${'x'.repeat(64)}`);
+    expect(queryTerms(`${long}y`)).toEqual(['x'.repeat(64)]);
+  });
+
+  it('bounds a document, so a huge issue cannot outgrow the index', () => {
+    const words = Array.from({ length: 30_000 }, (_, i) => `word${i}`).join(' ');
+    expect(documentTerms(words).length).toBeLessThanOrEqual(100_000);
+  });
+
+  it('reads a query as plain words, at most 32, whatever syntax it contains', () => {
+    expect(queryTerms('"auth*" OR -login & (NEAR:x)')).toEqual([
+      'auth',
+      'or',
+      'login',
+      'near',
+      'x',
+    ]);
+    expect(queryTerms('*"():')).toEqual([]);
+    expect(queryTerms(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))).toHaveLength(32);
+  });
+
+  it('makes an issue document of key, summary, description, labels and comment bodies', () => {
+    const terms = issueTerms(
+      {
+        key: 'WEB-7',
+        summary: 'Broken export',
+        labels_json: '["ux-debt"]',
+        fields_json: JSON.stringify({ description: 'h3. Context\n*bold* claim' }),
+      },
+      [
+        {
+          data_json: JSON.stringify({
+            body: { type: 'doc', version: 1, content: [{ type: 'text', text: 'Thanks' }] },
+          }),
+        },
+        { data_json: '{"id":"3"}' },
+      ],
+    );
+    expect(terms.split(' ')).toEqual([
+      'web',
+      '7',
+      'broken',
+      'export',
+      'context',
+      'bold',
+      'claim',
+      'ux',
+      'debt',
+      'thanks',
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import { richTextToText } from '../shared/issue-text.ts';
+
+/**
+ * The words of the issue search, cut the same way for documents and queries, in JavaScript rather
+ * than by each database's tokenizer, so that SQLite and PostgreSQL index exactly the same words.
+ */
+
+// Longer words are cut, in documents and queries alike, so that a long word still finds itself and
+// no word reaches PostgreSQL's 2 KB lexeme limit.
+const MAX_TERM_LENGTH = 64;
+// Keeps a document's tsvector far below PostgreSQL's 1 MB limit (3 bytes per UTF-16 unit at most).
+const MAX_DOCUMENT_LENGTH = 100_000;
+const MAX_QUERY_TERMS = 32;
+
+/** Lower-case words without accents: "Überprüfung" → "uberprufung". */
+function words(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) =>
+    word.length > MAX_TERM_LENGTH ? Array.from(word).slice(0, MAX_TERM_LENGTH).join('') : word,
+  );
+}
+
+/** The distinct words of `text`, space-separated: order and repeats do not matter to the search. */
+export function documentTerms(text: string): string {
+  const terms: string[] = [];
+  let length = 0;
+  for (const word of new Set(words(text))) {
+    length += word.length + 1;
+    if (length > MAX_DOCUMENT_LENGTH) break;
+    terms.push(word);
+  }
+  return terms.join(' ');
+}
+
+/** The distinct words of a search; every one must match the start of a word of the issue. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query))].slice(0, MAX_QUERY_TERMS);
+}
+
+/** The stored columns of an issue that its search document is made of. */
+export interface SearchableIssue {
+  key: string;
+  summary: string;
+  labels_json: string;
+  fields_json: string;
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+function description(fieldsJson: string): unknown {
+  const fields = parseJson(fieldsJson);
+  return typeof fields === 'object' && fields !== null && 'description' in fields
+    ? fields.description
+    : null;
+}
+
+function labels(labelsJson: string): string[] {
+  const value = parseJson(labelsJson);
+  return Array.isArray(value) ? value.filter((label) => typeof label === 'string') : [];
+}
+
+function commentBody(dataJson: string): unknown {
+  const comment = parseJson(dataJson);
+  return typeof comment === 'object' && comment !== null && 'body' in comment ? comment.body : null;
+}
+
+/** The search document of an issue: key, summary, description, labels and every comment's text. */
+export function issueTerms(
+  issue: SearchableIssue,
+  comments: readonly { data_json: string }[],
+): string {
+  return documentTerms(
+    [
+      issue.key,
+      issue.summary,
+      richTextToText(description(issue.fields_json)),
+      ...labels(issue.labels_json),
+      ...comments.map((comment) => richTextToText(commentBody(comment.data_json))),
+    ].join('\n'),
+  );
+}
