@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { NewComment } from './mirror-comments.ts';
 import { replaceComments } from './mirror-comments.ts';
-import type { IndexedIssue } from './issue-search.ts';
 import { indexIssues } from './issue-search.ts';
-import { deleteIssues, deleteIssuesInRange, upsertIssue } from './mirror-issues.ts';
+import { deleteIssues, deleteIssuesInRange, upsertIssues } from './mirror-issues.ts';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { SeenUser } from './mirror-users.ts';
 import { upsertSeenUsers } from './mirror-users.ts';
@@ -41,16 +40,19 @@ export async function writeIssueBatch(
   batch: IssueBatch,
 ): Promise<BatchResult> {
   return db.transaction().execute(async (trx) => {
-    let written = 0;
     let deleted = 0;
-    const toIndex: IndexedIssue[] = [];
-    for (const { row, comments } of batch.issues) {
-      if (!(await upsertIssue(trx, row))) continue;
-      written++;
-      await replaceComments(trx, batch.integrationId, row.jira_id, comments);
-      toIndex.push({ row, comments });
-    }
-    await indexIssues(trx, batch.integrationId, toIndex);
+    const issues = latestOfEach(batch.issues);
+    const written = await upsertIssues(
+      trx,
+      issues.map((issue) => issue.row),
+    );
+    const toStore = issues.filter(({ row }) => written.has(row.jira_id));
+    await replaceComments(
+      trx,
+      batch.integrationId,
+      toStore.map(({ row, comments }) => ({ issueId: row.jira_id, comments })),
+    );
+    await indexIssues(trx, batch.integrationId, toStore);
     if (batch.users.length > 0)
       await upsertSeenUsers(trx, batch.integrationId, batch.users, batch.at);
     if (batch.listedRange !== undefined) {
@@ -61,8 +63,22 @@ export async function writeIssueBatch(
       deleted += await deleteIssues(trx, batch.integrationId, batch.deletedIds);
     if (batch.state !== undefined)
       await saveSyncState(trx, batch.integrationId, { ...batch.state, updated_at: batch.at });
-    const result = { written, stale: batch.issues.length - written, deleted };
+    const result = { written: written.size, stale: batch.issues.length - written.size, deleted };
     if (batch.run !== undefined) await updateSyncRun(trx, batch.run.id, batch.run.progress(result));
     return result;
   });
+}
+
+/**
+ * One entry per issue, the latest `updated` winning (on a tie the later entry): a multi-row upsert
+ * may not touch a row twice, and a batch that met an issue twice must store its newest version.
+ */
+function latestOfEach(issues: IssueBatch['issues']): IssueBatch['issues'] {
+  const byId = new Map<string, IssueBatch['issues'][number]>();
+  for (const issue of issues) {
+    const held = byId.get(issue.row.jira_id);
+    if (held === undefined || held.row.updated <= issue.row.updated)
+      byId.set(issue.row.jira_id, issue);
+  }
+  return byId.size === issues.length ? issues : [...byId.values()];
 }

@@ -5,24 +5,36 @@ import type { Database } from './schema.ts';
 /** A comment to store; `position` is its place in Jira's order. */
 export type NewComment = Omit<CommentRow, 'integration_id' | 'issue_id'>;
 
-/** Replaces every comment of an issue: comments deleted in Jira go too. */
+/** Comments per multi-row insert (9 columns each, far below the bind limits). */
+const ROWS_PER_STATEMENT = 500;
+/** Issue ids per `IN (...)` list. */
+const IDS_PER_STATEMENT = 500;
+
+/** Replaces every comment of the given issues: comments deleted in Jira go too. */
 export async function replaceComments(
   trx: Transaction<Database>,
   integrationId: string,
-  issueId: string,
-  comments: readonly NewComment[],
+  issues: readonly { issueId: string; comments: readonly NewComment[] }[],
 ): Promise<void> {
-  await trx
-    .deleteFrom('jira_comments')
-    .where('integration_id', '=', integrationId)
-    .where('issue_id', '=', issueId)
-    .execute();
-  for (let i = 0; i < comments.length; i += 200) {
-    const rows = comments
-      .slice(i, i + 200)
-      .map((c) => ({ ...c, integration_id: integrationId, issue_id: issueId }));
-    await trx.insertInto('jira_comments').values(rows).execute();
+  for (let i = 0; i < issues.length; i += IDS_PER_STATEMENT) {
+    await trx
+      .deleteFrom('jira_comments')
+      .where('integration_id', '=', integrationId)
+      .where(
+        'issue_id',
+        'in',
+        issues.slice(i, i + IDS_PER_STATEMENT).map((issue) => issue.issueId),
+      )
+      .execute();
   }
+  const rows = issues.flatMap(({ issueId, comments }) =>
+    comments.map((c) => ({ ...c, integration_id: integrationId, issue_id: issueId })),
+  );
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    await trx
+      .insertInto('jira_comments')
+      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+      .execute();
 }
 
 /** The comments of an issue in Jira's order. */

@@ -4,7 +4,7 @@ import type { Storage } from './connect.ts';
 import { deleteIntegration, insertIntegration } from './integrations.ts';
 import { listComments, replaceComments } from './mirror-comments.ts';
 import { findIssueByKey, listAllIssueRows, listIssueRows } from './mirror-issue-queries.ts';
-import { deleteIssuesInRange, upsertIssue } from './mirror-issues.ts';
+import { deleteIssuesInRange, upsertIssues } from './mirror-issues.ts';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { IntegrationRow } from './schema.ts';
 import { findSyncState, saveSyncState } from './sync-state.ts';
@@ -77,13 +77,20 @@ describe.each(DIALECTS)('mirror issues on %s', (dialect) => {
   it('never overwrites a newer issue with an older one, and keeps old keys', async () => {
     const { db } = storage;
     await db.transaction().execute(async (trx) => {
-      expect(await upsertIssue(trx, issue(10, 'A-1', '2026-11-23T10:00:00.000Z'))).toBe(true);
-      expect(await upsertIssue(trx, issue(10, 'A-1', '2026-11-23T09:00:00.000Z', 'old'))).toBe(
-        false,
+      expect(await upsertIssues(trx, [issue(10, 'A-1', '2026-11-23T10:00:00.000Z')])).toEqual(
+        new Set(['10']),
       );
-      expect(await upsertIssue(trx, issue(10, 'B-7', '2026-11-23T11:00:00.000Z', 'moved'))).toBe(
-        true,
-      );
+      // One statement, one stale row and one new: only the new one is written and reported.
+      const mixed = await upsertIssues(trx, [
+        issue(10, 'A-1', '2026-11-23T09:00:00.000Z', 'old'),
+        issue(11, 'A-2', '2026-11-23T09:00:00.000Z'),
+      ]);
+      expect(mixed).toEqual(new Set(['11']));
+      expect(
+        await upsertIssues(trx, [issue(10, 'B-7', '2026-11-23T11:00:00.000Z', 'moved')]),
+      ).toEqual(new Set(['10']));
+      await trx.deleteFrom('jira_issue_keys').where('issue_id', '=', '11').execute();
+      await trx.deleteFrom('jira_issues').where('jira_id', '=', '11').execute();
     });
     const rows = await listAllIssueRows(db, 'i1');
     expect(rows.map((r) => [r.key, r.summary])).toEqual([['B-7', 'moved']]);
@@ -94,9 +101,24 @@ describe.each(DIALECTS)('mirror issues on %s', (dialect) => {
   it('deletes what a listed id range no longer holds', async () => {
     const { db } = storage;
     await db.transaction().execute(async (trx) => {
-      for (const id of [1, 2, 3, 4, 5]) await upsertIssue(trx, issue(id, `A-${id}`, AT));
-      await replaceComments(trx, 'i1', '2', [
-        { jira_id: '1', position: 0, author_id: null, created: AT, updated: AT, data_json: '{}' },
+      await upsertIssues(
+        trx,
+        [1, 2, 3, 4, 5].map((id) => issue(id, `A-${id}`, AT)),
+      );
+      await replaceComments(trx, 'i1', [
+        {
+          issueId: '2',
+          comments: [
+            {
+              jira_id: '1',
+              position: 0,
+              author_id: null,
+              created: AT,
+              updated: AT,
+              data_json: '{}',
+            },
+          ],
+        },
       ]);
       expect(await deleteIssuesInRange(trx, 'i1', { after: 1, upTo: 4 }, new Set(['3']))).toBe(2);
     });
@@ -108,9 +130,10 @@ describe.each(DIALECTS)('mirror issues on %s', (dialect) => {
   it('pages issues newest first by cursor, with filters', async () => {
     const { db } = storage;
     await db.transaction().execute(async (trx) => {
-      for (const id of [1, 2, 3]) {
-        await upsertIssue(trx, issue(id, `A-${id}`, `2026-11-23T0${id}:00:00.000Z`, `word ${id}`));
-      }
+      await upsertIssues(
+        trx,
+        [1, 2, 3].map((id) => issue(id, `A-${id}`, `2026-11-23T0${id}:00:00.000Z`, `word ${id}`)),
+      );
     });
     const first = await listIssueRows(db, 'i1', {}, { limit: 2 });
     expect(first.map((r) => r.key)).toEqual(['A-3', 'A-2']);
@@ -128,9 +151,21 @@ describe.each(DIALECTS)('mirror issues on %s', (dialect) => {
   it('deletes the mirror with its integration', async () => {
     const { db } = storage;
     await db.transaction().execute(async (trx) => {
-      await upsertIssue(trx, issue(1, 'A-1', AT));
-      await replaceComments(trx, 'i1', '1', [
-        { jira_id: '1', position: 0, author_id: null, created: AT, updated: AT, data_json: '{}' },
+      await upsertIssues(trx, [issue(1, 'A-1', AT)]);
+      await replaceComments(trx, 'i1', [
+        {
+          issueId: '1',
+          comments: [
+            {
+              jira_id: '1',
+              position: 0,
+              author_id: null,
+              created: AT,
+              updated: AT,
+              data_json: '{}',
+            },
+          ],
+        },
       ]);
     });
     await saveSyncState(db, 'i1', { cursor: AT, updated_at: AT });

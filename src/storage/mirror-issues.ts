@@ -2,50 +2,66 @@ import type { Transaction } from 'kysely';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
 
+/** Rows per multi-row statement: 19 columns each stays far below SQLite's and PostgreSQL's bind limits. */
+const ROWS_PER_STATEMENT = 100;
+
 /**
- * Stores an issue unless the mirror already holds a newer version of it (a later `updated`), so
- * that a slow fetch finishing after a fresher one cannot roll the issue back. Returns whether the
- * row was written. The issue's key joins its key history.
+ * Stores issues, each unless the mirror already holds a newer version of it (a later `updated`), so
+ * that a slow fetch finishing after a fresher one cannot roll an issue back. One multi-row statement
+ * per hundred issues; returns the ids of the rows written. Each written key joins the key history.
  */
-export async function upsertIssue(trx: Transaction<Database>, row: NewIssueRow): Promise<boolean> {
-  const result = await trx
-    .insertInto('jira_issues')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['integration_id', 'jira_id'])
-        .doUpdateSet((eb) => ({
-          key: eb.ref('excluded.key'),
-          project_key: eb.ref('excluded.project_key'),
-          summary: eb.ref('excluded.summary'),
-          status: eb.ref('excluded.status'),
-          status_category: eb.ref('excluded.status_category'),
-          issue_type: eb.ref('excluded.issue_type'),
-          priority: eb.ref('excluded.priority'),
-          assignee_id: eb.ref('excluded.assignee_id'),
-          assignee_name: eb.ref('excluded.assignee_name'),
-          reporter_id: eb.ref('excluded.reporter_id'),
-          reporter_name: eb.ref('excluded.reporter_name'),
-          labels_json: eb.ref('excluded.labels_json'),
-          created: eb.ref('excluded.created'),
-          updated: eb.ref('excluded.updated'),
-          fields_json: eb.ref('excluded.fields_json'),
-          synced_at: eb.ref('excluded.synced_at'),
-        }))
-        .where((eb) => eb('jira_issues.updated', '<=', eb.ref('excluded.updated'))),
-    )
-    .executeTakeFirst();
-  const written = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
-  if (written) {
-    await trx
-      .insertInto('jira_issue_keys')
-      .values({ integration_id: row.integration_id, key: row.key, issue_id: row.jira_id })
+export async function upsertIssues(
+  trx: Transaction<Database>,
+  rows: readonly NewIssueRow[],
+): Promise<Set<string>> {
+  const written = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const some = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const stored = await trx
+      .insertInto('jira_issues')
+      .values(some)
       .onConflict((oc) =>
         oc
-          .columns(['integration_id', 'key'])
-          .doUpdateSet((eb) => ({ issue_id: eb.ref('excluded.issue_id') })),
+          .columns(['integration_id', 'jira_id'])
+          .doUpdateSet((eb) => ({
+            key: eb.ref('excluded.key'),
+            project_key: eb.ref('excluded.project_key'),
+            summary: eb.ref('excluded.summary'),
+            status: eb.ref('excluded.status'),
+            status_category: eb.ref('excluded.status_category'),
+            issue_type: eb.ref('excluded.issue_type'),
+            priority: eb.ref('excluded.priority'),
+            assignee_id: eb.ref('excluded.assignee_id'),
+            assignee_name: eb.ref('excluded.assignee_name'),
+            reporter_id: eb.ref('excluded.reporter_id'),
+            reporter_name: eb.ref('excluded.reporter_name'),
+            labels_json: eb.ref('excluded.labels_json'),
+            created: eb.ref('excluded.created'),
+            updated: eb.ref('excluded.updated'),
+            fields_json: eb.ref('excluded.fields_json'),
+            synced_at: eb.ref('excluded.synced_at'),
+          }))
+          .where((eb) => eb('jira_issues.updated', '<=', eb.ref('excluded.updated'))),
       )
+      // Rows the WHERE above kept as they were are not returned, on both databases.
+      .returning('jira_id')
       .execute();
+    const ids = new Set(stored.map((row) => row.jira_id));
+    const keys = some
+      .filter((row) => ids.has(row.jira_id))
+      .map((row) => ({ integration_id: row.integration_id, key: row.key, issue_id: row.jira_id }));
+    if (keys.length > 0) {
+      await trx
+        .insertInto('jira_issue_keys')
+        .values(keys)
+        .onConflict((oc) =>
+          oc
+            .columns(['integration_id', 'key'])
+            .doUpdateSet((eb) => ({ issue_id: eb.ref('excluded.issue_id') })),
+        )
+        .execute();
+    }
+    for (const id of ids) written.add(id);
   }
   return written;
 }

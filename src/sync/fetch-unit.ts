@@ -20,6 +20,21 @@ export interface FetchedUnit {
   unreadable: UnreadableIssue[];
 }
 
+/** Consecutive fetched units as one, to be committed in one transaction. */
+export function mergeUnits(units: readonly FetchedUnit[]): FetchedUnit {
+  const [first, ...rest] = units;
+  if (first === undefined) throw new RangeError('mergeUnits needs at least one unit');
+  if (rest.length === 0) return first;
+  const last = rest[rest.length - 1] ?? first;
+  return {
+    after: first.after,
+    upTo: last.upTo,
+    listedIds: new Set(units.flatMap((unit) => [...unit.listedIds])),
+    records: units.flatMap((unit) => unit.records),
+    unreadable: units.flatMap((unit) => unit.unreadable),
+  };
+}
+
 /** The embedded `comment` field: a page that may hold only the first comments. */
 const EmbeddedComments = z.looseObject({
   comments: z.array(CommentSchema),
@@ -69,19 +84,34 @@ export async function fetchUnit(
   };
 }
 
-/** The issue's comments: the embedded ones when they are all there, otherwise every page of them. */
+/**
+ * The issue's comments: the embedded ones when they are all there, otherwise the rest page by page.
+ * The first page starts on the last embedded comment: when it still sits there, no comment before
+ * it was deleted meanwhile and the embedded ones stand; when it has moved, every page is read anew.
+ */
 async function allComments(
   ctx: SyncContext,
   issue: JiraIssue,
 ): Promise<WorkOutcome<JiraComment[], SyncError>> {
   const embedded = EmbeddedComments.safeParse(issue.fields.comment);
-  if (embedded.success && embedded.data.comments.length >= embedded.data.total)
-    return { ok: true, value: embedded.data.comments };
-  const comments: JiraComment[] = [];
+  if (!embedded.success) return readComments(ctx, issue, []);
+  const { comments, total } = embedded.data;
+  if (comments.length >= total) return { ok: true, value: comments };
+  return readComments(ctx, issue, comments);
+}
+
+/** Reads comment pages after `known` (which overlaps the first page by one), or all of them. */
+async function readComments(
+  ctx: SyncContext,
+  issue: JiraIssue,
+  known: readonly JiraComment[],
+): Promise<WorkOutcome<JiraComment[], SyncError>> {
+  let comments = [...known];
+  let overlap = comments.length > 0 ? 1 : 0;
   for (;;) {
+    const startAt = comments.length - overlap;
     const page = await retrying(
-      () =>
-        ctx.client.getComments(issue.id, { startAt: comments.length, maxResults: COMMENT_PAGE }),
+      () => ctx.client.getComments(issue.id, { startAt, maxResults: COMMENT_PAGE }),
       ctx.signal,
     );
     if (!page.ok) {
@@ -89,7 +119,17 @@ async function allComments(
       if (page.error.kind === 'not_found') return { ok: true, value: comments };
       return { ok: false, error: syncErrorFor(page.error) };
     }
-    comments.push(...page.value.comments);
+    let fresh = page.value.comments;
+    if (overlap === 1) {
+      if (fresh[0]?.id !== comments[comments.length - 1]?.id) {
+        comments = [];
+        overlap = 0;
+        continue;
+      }
+      fresh = fresh.slice(1);
+      overlap = 0;
+    }
+    comments.push(...fresh);
     if (page.value.comments.length === 0 || comments.length >= page.value.total)
       return { ok: true, value: comments };
   }

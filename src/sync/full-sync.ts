@@ -5,7 +5,7 @@ import { findSyncState } from '../storage/sync-state.ts';
 import { commitUnit } from './commit-unit.ts';
 import type { SyncContext } from './context.ts';
 import { syncErrorFor } from './context.ts';
-import { fetchUnit } from './fetch-unit.ts';
+import { fetchUnit, mergeUnits } from './fetch-unit.ts';
 import { listIssueUnits } from './list-issues.ts';
 import { syncMetadata } from './metadata.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
@@ -48,7 +48,8 @@ export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, S
     source: listIssueUnits(ctx, '', start.after),
     concurrency: ctx.concurrency,
     work: (unit) => fetchUnit(ctx, unit),
-    commit: async (unit) => {
+    commit: async (batch) => {
+      const unit = mergeUnits(batch.map((done) => done.value));
       maxUpdated = await commitUnit(ctx, unit, maxUpdated, {
         complete: true,
         state: (seen) =>

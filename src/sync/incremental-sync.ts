@@ -6,7 +6,7 @@ import { commitUnit } from './commit-unit.ts';
 import type { SyncContext } from './context.ts';
 import { syncErrorFor } from './context.ts';
 import { findDependents } from './dependents.ts';
-import { fetchUnit } from './fetch-unit.ts';
+import { fetchUnit, mergeUnits } from './fetch-unit.ts';
 import { runFullSync } from './full-sync.ts';
 import { isoToEpochMs, laterIso } from './jira-time.ts';
 import { listJiraIdentities } from './list-identities.ts';
@@ -48,7 +48,8 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<WorkOutcome<
       source,
       concurrency: ctx.concurrency,
       work: (unit) => fetchUnit(ctx, unit),
-      commit: async (unit) => {
+      commit: async (batch) => {
+        const unit = mergeUnits(batch.map((done) => done.value));
         maxUpdated = await commitUnit(ctx, unit, maxUpdated, {
           complete: false,
           state: () => ({}),

@@ -35,6 +35,14 @@ const unordered: IssueUnit = {
   error: { code: 'jira_error', message: 'Jira did not return the issues in id order.' },
 };
 
+/** One Cloud id-only keyset page. */
+function idPage(ctx: SyncContext, jql: string) {
+  return retrying(
+    () => ctx.client.searchJql({ jql, maxResults: ID_PAGE, fields: ['id'] }),
+    ctx.signal,
+  );
+}
+
 /**
  * Lists the issues matching `filter` with id above `after` as units of work. Every page is a new
  * keyset query (`id > last`) rather than a page token or offset, so issues deleted or created
@@ -46,6 +54,7 @@ export async function* listIssueUnits(
   after: number,
 ): AsyncGenerator<IssueUnit> {
   let lower = after;
+  let prefetched: ReturnType<typeof idPage> | null = null;
   for (;;) {
     if (ctx.signal.aborted) {
       yield { kind: 'failed', error: { code: 'cancelled', message: 'The run was stopped.' } };
@@ -53,10 +62,8 @@ export async function* listIssueUnits(
     }
     const jql = keysetJql(filter, lower);
     if (ctx.deployment === 'cloud') {
-      const page = await retrying(
-        () => ctx.client.searchJql({ jql, maxResults: ID_PAGE, fields: ['id'] }),
-        ctx.signal,
-      );
+      const page = await (prefetched ?? idPage(ctx, jql));
+      prefetched = null;
       if (!page.ok) {
         yield { kind: 'failed', error: syncErrorFor(page.error) };
         return;
@@ -69,6 +76,8 @@ export async function* listIssueUnits(
       }
       const last =
         page.value.isLast === true || page.value.nextPageToken === undefined || ids.length === 0;
+      // The next page is asked for now, so that it is there when the bulk fetches of this one run out.
+      if (!last) prefetched = idPage(ctx, keysetJql(filter, numbers[numbers.length - 1] ?? lower));
       for (let i = 0; i < ids.length; i += CHUNK) {
         const chunk = ids.slice(i, i + CHUNK);
         const final = last && i + CHUNK >= ids.length;

@@ -22,8 +22,8 @@ describe('runOrdered', () => {
         running--;
         return { ok: true, value: i * 2 };
       },
-      commit: async (value) => {
-        committed.push(value);
+      commit: async (batch) => {
+        committed.push(...batch.map((done) => done.value));
         await pause(0);
       },
     });
@@ -41,13 +41,35 @@ describe('runOrdered', () => {
         await pause(i === 7 ? 5 : 1);
         return i === 7 ? { ok: false, error: `failed ${i}` } : { ok: true, value: i };
       },
-      commit: (value) => {
-        committed.push(value);
+      commit: (batch) => {
+        committed.push(...batch.map((done) => done.value));
         return Promise.resolve();
       },
     });
     expect(failure).toBe('failed 7');
     expect(committed).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('commits the results that queued up behind a slow item together, up to maxBatch', async () => {
+    const batches: number[][] = [];
+    const failure = await runOrdered({
+      source: numbers(7),
+      concurrency: 7,
+      maxBatch: 4,
+      work: async (i: number) => {
+        await pause(i === 0 ? 20 : 1);
+        return { ok: true, value: i };
+      },
+      commit: (batch) => {
+        batches.push(batch.map((done) => done.value));
+        return Promise.resolve();
+      },
+    });
+    expect(failure).toBeNull();
+    expect(batches).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('rethrows a bug in work after the pool stops', async () => {

@@ -8,8 +8,14 @@ export interface OrderedPoolOptions<T, R, E> {
   /** Works in flight at once. */
   concurrency: number;
   work: (item: T) => Promise<WorkOutcome<R, E>>;
-  /** Called once per item, strictly in source order, never concurrently. */
-  commit: (value: R, item: T) => Promise<void>;
+  /**
+   * Called with the results ready at the head, strictly in source order, never concurrently: all
+   * of them at once (up to `maxBatch`), so that results that queued up behind a slow item share
+   * one commit instead of paying one each.
+   */
+  commit: (batch: readonly { value: R; item: T }[]) => Promise<void>;
+  /** The most results one commit takes (default 8). */
+  maxBatch?: number;
 }
 
 /** What the work callbacks change while the pool waits; an object so that reads are never stale. */
@@ -27,7 +33,7 @@ interface PoolState<T, R, E> {
  * in source order (later results are dropped) and returns it; null when every item committed.
  */
 export async function runOrdered<T, R, E>(options: OrderedPoolOptions<T, R, E>): Promise<E | null> {
-  const { concurrency } = options;
+  const { concurrency, maxBatch = 8 } = options;
   const iterator = options.source[Symbol.asyncIterator]();
   const state: PoolState<T, R, E> = {
     inFlight: 0,
@@ -77,17 +83,27 @@ export async function runOrdered<T, R, E>(options: OrderedPoolOptions<T, R, E>):
         },
       );
     }
-    for (let head = state.done.get(committed); head !== undefined;) {
-      state.done.delete(committed);
+    const batch: { value: R; item: T }[] = [];
+    let failure: { error: E } | null = null;
+    for (let head = state.done.get(committed + batch.length); head !== undefined;) {
       if (!head.outcome.ok) {
-        await stop();
-        return head.outcome.error;
+        failure = { error: head.outcome.error };
+        break;
       }
-      await options.commit(head.outcome.value, head.item);
-      committed++;
-      head = state.done.get(committed);
+      batch.push({ value: head.outcome.value, item: head.item });
+      if (batch.length >= maxBatch) break;
+      head = state.done.get(committed + batch.length);
     }
-    if (state.inFlight === 0 && exhausted && bug() === null) return null;
+    if (batch.length > 0) {
+      await options.commit(batch);
+      for (let i = 0; i < batch.length; i++) state.done.delete(committed++);
+    }
+    if (failure !== null) {
+      await stop();
+      return failure.error;
+    }
+    if (state.inFlight === 0 && exhausted && bug() === null && !state.done.has(committed))
+      return null;
     await new Promise<void>((resolve) => {
       state.wake = resolve;
       if (state.done.has(committed) || canIssue() || bug() !== null || state.inFlight === 0)
