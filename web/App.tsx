@@ -5,11 +5,15 @@ import { Redirect } from './components/Redirect.tsx';
 import { EditIntegrationPage } from './pages/EditIntegrationPage.tsx';
 import { IntegrationPage } from './pages/IntegrationPage.tsx';
 import { IntegrationsPage } from './pages/IntegrationsPage.tsx';
+import { IssuePage } from './pages/IssuePage.tsx';
+import { IssuesHomePage } from './pages/IssuesHomePage.tsx';
+import { IssuesPage } from './pages/IssuesPage.tsx';
 import { JiraSettingsPage } from './pages/JiraSettingsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NewIntegrationPage } from './pages/NewIntegrationPage.tsx';
 import { NewJiraIntegrationPage } from './pages/NewJiraIntegrationPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { useMe } from './queries.ts';
@@ -17,6 +21,7 @@ import { isReturningBrowser } from './returning.ts';
 import type { Route } from './routes.ts';
 import { matchRoute } from './routes.ts';
 import { usePath } from './router.ts';
+import './mirror.css';
 
 /** Decides between setup, login and the logged-in pages, then shows the page for the path. */
 export function App() {
@@ -67,6 +72,14 @@ function pageFor(route: Route) {
           <EditIntegrationPage id={route.id} />
         </AdminOnly>
       );
+    case 'issues-home':
+      return <IssuesHomePage />;
+    case 'issues':
+      return <IssuesPage id={route.id} />;
+    case 'issue':
+      return <IssuePage id={route.id} issueKey={route.key} />;
+    case 'projects':
+      return <ProjectsPage id={route.id} />;
     case 'jira-settings':
       return <JiraSettingsPage />;
     case 'users':

@@ -8,6 +8,7 @@ import { Link } from './Link.tsx';
 
 const NAV = [
   { href: '/integrations', label: 'Integrations' },
+  { href: '/issues', label: 'Issues' },
   { href: '/settings/jira', label: 'Settings' },
 ] as const;
 
@@ -41,9 +42,7 @@ export function Layout(props: { user: User; children: ReactNode }) {
               <Link
                 key={item.href}
                 href={item.href}
-                aria-current={
-                  path.startsWith(item.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined
-                }
+                aria-current={navSection(path) === item.href ? 'page' : undefined}
               >
                 {item.label}
               </Link>
@@ -64,4 +63,11 @@ export function Layout(props: { user: User; children: ReactNode }) {
       </main>
     </div>
   );
+}
+
+/** Which navigation item a path belongs to: an integration's issues and projects are under Issues. */
+function navSection(path: string): string {
+  if (/^\/integrations\/[^/]+\/(issues|projects)(\/|$)/.test(path)) return '/issues';
+  const first = `/${path.split('/')[1] ?? ''}`;
+  return first === '/settings' ? '/settings/jira' : first;
 }

@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { VerificationError } from '../components/VerificationError.tsx';
 import { useIntegration, useUser } from '../queries.ts';
+import { issuesHref, projectsHref } from '../routes.ts';
 import { usePageTitle } from '../use-page-title.ts';
 
 /**
@@ -35,6 +36,10 @@ export function IntegrationPage(props: { id: string }) {
         </p>
       </div>
       <p className="muted site-url">{integration.siteUrl}</p>
+      <p className="mirror-links">
+        <Link href={issuesHref(integration.id)}>Browse issues</Link>
+        <Link href={projectsHref(integration.id)}>Projects</Link>
+      </p>
       {integration.status === 'pending' ? (
         <p className="notice" role="status">
           OwlHub is verifying the connection. This page updates by itself.
