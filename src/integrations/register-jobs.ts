@@ -1,3 +1,4 @@
+import type { SyncJobOptions } from '../sync/register-jobs.ts';
 import { registerSyncJobs } from '../sync/register-jobs.ts';
 import type { IntegrationDeps } from './deps.ts';
 import { RECHECK_JOB, VERIFY_JOB } from './jobs.ts';
@@ -12,6 +13,7 @@ export const RECHECK_SWEEP_SECONDS = 60;
 export function registerIntegrationJobs(
   deps: IntegrationDeps,
   options: VerifyJobOptions = {},
+  sync: SyncJobOptions = {},
 ): void {
   deps.jobs.register(VERIFY_JOB, verifyIntegrationJob(deps, options), {
     concurrency: 4,
@@ -24,5 +26,5 @@ export function registerIntegrationJobs(
     retryLimit: 0,
   });
   deps.jobs.schedule(RECHECK_JOB, RECHECK_SWEEP_SECONDS);
-  registerSyncJobs(deps);
+  registerSyncJobs(deps, sync);
 }

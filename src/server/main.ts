@@ -4,8 +4,10 @@ import type { Logger } from 'pino';
 import type { IntegrationDeps } from '../integrations/deps.ts';
 import { registerIntegrationJobs } from '../integrations/register-jobs.ts';
 import { createJobQueue } from '../jobs/create-job-queue.ts';
+import type { JobQueueOptions } from '../jobs/options.ts';
 import { openStorage } from '../storage/connect.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
+import type { SyncJobOptions } from '../sync/register-jobs.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadKeySource } from './keyring.ts';
@@ -17,8 +19,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Timings of background work that the environment does not set: the defaults suit production, and
+ * tests that must see a takeover within seconds shorten them.
+ */
+export interface ServerTuning {
+  jobs?: Pick<JobQueueOptions, 'pollIntervalMs' | 'maintenanceIntervalSeconds'>;
+  sync?: SyncJobOptions;
+}
+
 /** The composition root: opens and migrates storage, loads the key, starts jobs, listens. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  tuning: ServerTuning = {},
+): Promise<RunningServer> {
   const keys = await loadKeySource(config);
   const storage = openStorage(storageTargetFor(config));
   const migrated = await migrateToLatest(storage.db);
@@ -28,7 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
 
-  const jobs = createJobQueue(storage, { logger });
+  const jobs = createJobQueue(storage, { ...tuning.jobs, logger });
   const deps: IntegrationDeps = {
     db: storage.db,
     keys,
@@ -41,7 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     now: () => new Date(),
   };
-  registerIntegrationJobs(deps);
+  registerIntegrationJobs(deps, {}, tuning.sync);
   await jobs.start();
 
   const app = createApp(deps);

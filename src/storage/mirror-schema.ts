@@ -95,6 +95,24 @@ export interface SyncRunsTable {
   created_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** The queue's job that runs it, once enqueued; cancelling a queued run cancels that job. */
+  job_id: string | null;
+  /** When someone asked a running run to stop; its worker stops at the next unit and ends it cancelled. */
+  cancel_requested_at: Timestamp | null;
+}
+
+/** PostgreSQL: until when every process leaves a Jira site alone after one of them met a 429. */
+export interface SyncSitePausesTable {
+  /** The site's base URL, normalised (see site-budget.ts). */
+  site: string;
+  paused_until: Timestamp;
+}
+
+/** PostgreSQL: the processes sending requests to a site now; each takes an equal share of its budget. */
+export interface SyncSiteSharesTable {
+  site: string;
+  holder: string;
+  expires_at: Timestamp;
 }
 
 /** Per integration: the incremental cursor and the checkpoint of a full sync in progress. */
@@ -120,6 +138,8 @@ export interface MirrorTables {
   jira_comments: JiraCommentsTable;
   sync_runs: SyncRunsTable;
   sync_state: SyncStateTable;
+  sync_site_pauses: SyncSitePausesTable;
+  sync_site_shares: SyncSiteSharesTable;
 }
 
 /** An issue row as stored. */

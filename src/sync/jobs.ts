@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { SyncMode } from '../shared/mirror.ts';
 import type { Database } from '../storage/schema.ts';
-import { deleteSyncRun, findLiveSyncRun, insertSyncRun } from '../storage/sync-runs.ts';
+import {
+  deleteSyncRun,
+  findLiveSyncRun,
+  insertSyncRun,
+  setSyncRunJob,
+} from '../storage/sync-runs.ts';
 import { findSyncState } from '../storage/sync-state.ts';
 import { emptyCounts } from './context.ts';
 
@@ -45,13 +50,18 @@ export async function requestSync(
     created_at: deps.now().toISOString(),
     started_at: null,
     finished_at: null,
+    job_id: null,
+    cancel_requested_at: null,
   });
   const jobId = await deps.jobs.enqueue(
     SYNC_JOB,
     { integrationId, runId, mode },
     { singletonKey: `integration:${integrationId}` },
   );
-  if (jobId !== null) return { queued: true, runId };
+  if (jobId !== null) {
+    await setSyncRunJob(deps.db, runId, jobId);
+    return { queued: true, runId };
+  }
   // Another process queued a run at the same moment: that one stands, this one never existed.
   await deleteSyncRun(deps.db, runId);
   return { queued: false, runId: (await findLiveSyncRun(deps.db, integrationId))?.id ?? null };

@@ -23,6 +23,7 @@ import {
 } from '../storage/mirror-metadata-queries.ts';
 import { listProjectRows } from '../storage/mirror-projects.ts';
 import { findSyncRun, listSyncRuns } from '../storage/sync-runs.ts';
+import { cancelSyncRun } from './cancel-run.ts';
 import { requestSync } from './jobs.ts';
 import { issueRowToIssue, parseObject, projectRowToProject, runRowToView } from './views.ts';
 
@@ -67,6 +68,27 @@ export async function getRun(deps: Deps, runId: string): Promise<SyncRunView> {
   const row = await findSyncRun(deps.db, runId);
   if (row === undefined) throw notFound('The sync run');
   return runRowToView(row, deps.now());
+}
+
+/**
+ * Cancels a run: a queued one ends at once, a running one stops at its next unit and keeps what
+ * it committed. A run that has already ended cannot be cancelled.
+ */
+export async function cancelRun(deps: Deps, runId: string): Promise<SyncRunView> {
+  const outcome = await cancelSyncRun(deps, runId);
+  switch (outcome.kind) {
+    case 'cancelled':
+    case 'stopping':
+      return getRun(deps, runId);
+    case 'not_found':
+      throw notFound('The sync run');
+    case 'finished':
+      throw new ApiError(
+        'conflict',
+        `The sync run has already ended (${outcome.status}); only a queued or running run can be cancelled.`,
+        { hint: 'Start a new sync if you need one.' },
+      );
+  }
 }
 
 /** The mirrored projects of an integration. */

@@ -9,16 +9,30 @@ import { runSync } from './run-sync.ts';
 /** How often every connected integration gets an incremental sync (PRODUCT.md §4: default 5 min). */
 export const SYNC_EVERY_SECONDS = 300;
 
+/** How sync runs are run as jobs. */
+export interface SyncJobOptions extends SyncOptions {
+  /**
+   * How long a run's worker may go without renewing its lease (it renews every third of it)
+   * before another process takes the run over from its checkpoint (default 60).
+   */
+  leaseSeconds?: number;
+  /** The pause before a failed or taken-over run is tried again (default 10). */
+  retryDelaySeconds?: number;
+}
+
 /** Registers the sync jobs and their schedule; call before the queue starts. */
-export function registerSyncJobs(deps: IntegrationDeps, options: SyncOptions = {}): void {
+export function registerSyncJobs(deps: IntegrationDeps, options: SyncJobOptions = {}): void {
+  const { leaseSeconds = 60, retryDelaySeconds = 10, ...syncOptions } = options;
   deps.jobs.register(
     SYNC_JOB,
     async (job: JobContext) => {
-      const outcome = await runSync(deps, SyncJobSchema.parse(job.data), job.signal, options);
-      deps.logger.info({ jobId: job.id, outcome }, 'sync run ended');
+      const data = SyncJobSchema.parse(job.data);
+      deps.logger.info({ jobId: job.id, attempt: job.attempt, ...data }, 'sync run started');
+      const outcome = await runSync(deps, data, job.signal, syncOptions);
+      deps.logger.info({ jobId: job.id, runId: data.runId, outcome }, 'sync run ended');
       if (outcome.ran && outcome.status === 'interrupted') throw new Error('sync run interrupted');
     },
-    { concurrency: 2, leaseSeconds: 3600, retryLimit: 3, retryDelaySeconds: 30 },
+    { concurrency: 2, leaseSeconds, retryLimit: 3, retryDelaySeconds },
   );
   deps.jobs.register(
     SYNC_SWEEP_JOB,

@@ -6,7 +6,8 @@ import { jiraAuthFor } from '../integrations/verification/jira-auth.ts';
 import { createPolicyDispatcher } from '../net/index.ts';
 import type { SyncError, SyncMode } from '../shared/mirror.ts';
 import { findIntegration } from '../storage/integrations.ts';
-import { findSyncRun, updateSyncRun } from '../storage/sync-runs.ts';
+import { findSyncRun, markSyncRunRunning, updateSyncRun } from '../storage/sync-runs.ts';
+import { watchForCancel } from './cancel-watch.ts';
 import type { SyncContext } from './context.ts';
 import { runFullSync } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
@@ -19,6 +20,8 @@ import { parseCounts } from './views.ts';
 export interface SyncOptions {
   /** Units of work in flight per run (default 8); the site's budget decides how many requests go out. */
   concurrency?: number;
+  /** How often a running run looks for a cancel request (default 1000 ms). */
+  cancelPollMs?: number;
 }
 
 /** What a run did: its final status, or nothing when the run or its integration is gone. */
@@ -26,12 +29,14 @@ export type SyncRunOutcome =
   | { ran: false }
   | { ran: true; status: 'succeeded' }
   | { ran: true; status: 'failed'; error: SyncError }
-  | { ran: true; status: 'interrupted' };
+  | { ran: true; status: 'interrupted' }
+  | { ran: true; status: 'cancelled' };
 
 /**
  * Runs (or resumes) one sync run of one integration and records how it ended. Runs only while the
  * integration is connected; when Jira refuses the credentials the integration is verified again,
- * which marks it failed if the token was revoked.
+ * which marks it failed if the token was revoked. A cancel request stops it at the next unit; what
+ * it committed stays, and the run ends cancelled. A run that has ended is left as it is.
  */
 export async function runSync(
   deps: IntegrationDeps,
@@ -44,7 +49,17 @@ export async function runSync(
     findSyncRun(deps.db, job.runId),
   ]);
   if (row === undefined || run === undefined) return { ran: false };
+  if (run.status !== 'queued' && run.status !== 'running') return { ran: false };
   const at = () => deps.now().toISOString();
+  const cancelled = async (): Promise<SyncRunOutcome> => {
+    await updateSyncRun(deps.db, run.id, {
+      status: 'cancelled',
+      phase: 'finished',
+      finished_at: at(),
+    });
+    return { ran: true, status: 'cancelled' };
+  };
+  if (run.cancel_requested_at !== null) return cancelled();
   const finish = async (outcome: WorkOutcome<null, SyncError>): Promise<SyncRunOutcome> => {
     await updateSyncRun(deps.db, run.id, {
       status: outcome.ok ? 'succeeded' : 'failed',
@@ -68,10 +83,8 @@ export async function runSync(
       ok: false,
       error: { code: 'invalid_credentials', message: 'The stored token cannot be used.' },
     });
-  await updateSyncRun(deps.db, run.id, {
-    status: 'running',
-    started_at: run.started_at ?? at(),
-  });
+  if (!(await markSyncRunRunning(deps.db, run.id, at()))) return { ran: false };
+  const cancel = watchForCancel(deps.db, run.id, options.cancelPollMs ?? 1000, deps.logger);
   const dispatcher = createPolicyDispatcher({
     policy: deps.network,
     ...(deps.proxy === undefined ? {} : { proxy: deps.proxy }),
@@ -96,11 +109,14 @@ export async function runSync(
       runId: run.id,
       counts: parseCounts(run.counts_json),
       concurrency: options.concurrency ?? 8,
-      signal,
+      signal: AbortSignal.any([signal, cancel.signal]),
       logger: deps.logger,
       now: deps.now,
     };
     const outcome = job.mode === 'full' ? await runFullSync(ctx) : await runIncrementalSync(ctx);
+    cancel.stop();
+    // A run that got to the end before it saw the request has succeeded all the same.
+    if (cancel.signal.aborted && !outcome.ok) return await cancelled();
     if (signal.aborted) {
       // The queue is stopping or the lease ran out: the job is retried and resumes at the checkpoint.
       await updateSyncRun(deps.db, run.id, { status: 'queued', phase: 'interrupted' });
@@ -108,6 +124,7 @@ export async function runSync(
     }
     return await finish(outcome);
   } finally {
+    cancel.stop();
     await dispatcher.close();
   }
 }

@@ -90,7 +90,8 @@ export function runRowToView(row: SyncRunRow, now: Date): SyncRunView {
     integrationId: row.integration_id,
     mode: row.mode,
     status: row.status,
-    phase: row.phase,
+    // A cancel request is seen by the run's worker at its next unit; until then it is cancelling.
+    phase: row.status === 'running' && row.cancel_requested_at !== null ? 'cancelling' : row.phase,
     counts,
     done: row.done,
     total: row.total,

@@ -53,7 +53,8 @@ export async function createTestApi(
     logger,
     now: () => new Date(),
   };
-  registerIntegrationJobs(deps, { connectTimeoutMs: 2000 });
+  // A cancelled sync run notices within a tenth of a second.
+  registerIntegrationJobs(deps, { connectTimeoutMs: 2000 }, { cancelPollMs: 100 });
   await jobs.start();
   const app = createApp(deps);
   return {
