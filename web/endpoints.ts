@@ -139,9 +139,9 @@ export function getSyncRun(runId: string): Promise<SyncRunView> {
   return callApi('GET', syncRunPath(runId), SyncRunSchema);
 }
 
-/** Asks a queued or running sync to stop; the run's own status says when it has. */
-export async function cancelSyncRun(runId: string): Promise<void> {
-  await callApi('POST', `${syncRunPath(runId)}/cancel`, z.unknown());
+/** Cancels a queued run at once, or asks a running one to stop; answers the run as it now is. */
+export function cancelSyncRun(runId: string): Promise<SyncRunView> {
+  return callApi('POST', `${syncRunPath(runId)}/cancel`, SyncRunSchema);
 }
 
 function syncRunPath(runId: string): string {

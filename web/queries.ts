@@ -93,8 +93,9 @@ export function isLiveRun(run: SyncRunView): boolean {
   return run.status === 'queued' || run.status === 'running';
 }
 
-// A run's progress changes several times a second; once a second reads as live without flooding.
-const LIVE_RUN_POLL_MS = 1000;
+// A run commits a few hundred issues at a time, often more than once a second; two polls a second
+// show each step while costing a server little.
+const LIVE_RUN_POLL_MS = 500;
 // The first full sync is queued just after verification says Connected; look for it promptly.
 const FIRST_RUN_POLL_MS = 1000;
 // Scheduled syncs start without this page knowing; notice them within half a minute.

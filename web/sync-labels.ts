@@ -25,6 +25,7 @@ const PHASE_LABELS: Record<string, string> = {
   reconcile: 'Looking for deleted and moved issues',
   dependents: 'Refreshing related issues',
   interrupted: 'Interrupted; resuming',
+  cancelling: 'Stopping after the current batch',
   finished: 'Finished',
 };
 

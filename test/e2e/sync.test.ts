@@ -8,9 +8,10 @@ import type { TestOwlHub } from './support/owlhub.ts';
 import { apiSession, startOwlHub } from './support/owlhub.ts';
 import { REALISTIC_LATENCY_MS, startJira } from './support/sandbox.ts';
 
-// Enough issues that, with each answer delayed as across the internet, the first full sync takes
-// several seconds (about six here, committing a few hundred issues at a time).
-const ISSUES = 2400;
+// Enough issues, on a slow enough Jira, that a full sync takes several seconds (ten or more here),
+// committing a few hundred issues at a time: the page, polling twice a second, shows many steps.
+const ISSUES = 3600;
+const SLOW_JIRA_MS = 2 * REALISTIC_LATENCY_MS;
 
 let jira: Sandbox;
 let owlhub: TestOwlHub;
@@ -75,7 +76,7 @@ async function watchProgress(): Promise<number[]> {
 }
 
 test('a sync shows live progress', async () => {
-  jira.setLimits({ latencyMs: REALISTIC_LATENCY_MS });
+  jira.setLimits({ latencyMs: SLOW_JIRA_MS });
   await connectThroughWizard();
   // A marker that a reload would lose.
   await page.evaluate('window.syncTestMarker = 1');

@@ -23,12 +23,18 @@ export function SyncActions(props: {
   const [cancelMissing, setCancelMissing] = useState(false);
   const cancel = useMutation({
     mutationFn: (runId: string) => cancelSyncRun(runId),
-    onSuccess: (_, runId) => queryClient.invalidateQueries({ queryKey: keys.syncRun(runId) }),
-    onError: (error) => {
+    onSuccess: (run) => {
+      queryClient.setQueryData(keys.syncRun(run.id), run);
+      return queryClient.invalidateQueries({ queryKey: keys.syncRuns(integrationId) });
+    },
+    onError: (error, runId) => {
       if (error instanceof ApiError && error.status === 404) setCancelMissing(true);
+      // 409: the run ended meanwhile; its next poll shows how.
+      return queryClient.invalidateQueries({ queryKey: keys.syncRun(runId) });
     },
   });
-  const cancelFailed = cancel.isError && !cancelMissing;
+  const cancelFailed =
+    cancel.error instanceof ApiError ? ![404, 409].includes(cancel.error.status) : cancel.isError;
   return (
     <>
       <div className="actions sync-actions">
