@@ -168,6 +168,10 @@ test('an ADF description keeps its formatting: bold is <strong>', async () => {
   const description = page.getByRole('region', { name: 'Description' });
   await visible(description.locator('strong').first());
   expect(await description.locator('script, [onerror]').count()).toBe(0);
+  const otherFields = page.getByRole('region', { name: 'Other fields' });
+  expect(await otherFields.getByRole('rowheader', { name: 'Creator' }).count()).toBe(1);
+  // Jira's bookkeeping (votes, watches) is left out rather than shown as raw JSON.
+  expect(await otherFields.innerText()).not.toMatch(/watches|votes|"self"/);
   await capture(page, 'mirror-issue-formatting');
 });
 

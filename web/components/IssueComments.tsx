@@ -1,5 +1,5 @@
 import type { MirrorComment } from '../../src/shared/mirror.ts';
-import { formatTime } from '../labels.ts';
+import { formatIssueTime } from '../issue-time.ts';
 import { RichText } from '../render/RichText.tsx';
 
 /** The issue's comments in Jira's order: author, date, body. */
@@ -31,7 +31,7 @@ function CommentTime(props: { value: string | undefined }) {
   if (props.value === undefined) return null;
   return (
     <time className="muted" dateTime={props.value}>
-      {formatTime(props.value)}
+      {formatIssueTime(props.value)}
     </time>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MirrorIssue, MirrorUser } from '../../src/shared/mirror.ts';
-import { formatTime } from '../labels.ts';
+import { formatIssueTime } from '../issue-time.ts';
 import { IssueStatus } from './IssueStatus.tsx';
 
 /** The normalised facts of an issue: status, type, priority, people, labels, dates. */
@@ -27,10 +27,10 @@ export function IssueFacts(props: { issue: MirrorIssue }) {
         )}
       </Fact>
       <Fact term="Created">
-        <time dateTime={issue.created}>{formatTime(issue.created)}</time>
+        <time dateTime={issue.created}>{formatIssueTime(issue.created)}</time>
       </Fact>
       <Fact term="Updated">
-        <time dateTime={issue.updated}>{formatTime(issue.updated)}</time>
+        <time dateTime={issue.updated}>{formatIssueTime(issue.updated)}</time>
       </Fact>
     </dl>
   );

@@ -1,9 +1,10 @@
 import type { MirrorField, MirrorIssue } from '../../src/shared/mirror.ts';
+import { formatIssueTime, isJiraTimestamp } from '../issue-time.ts';
 import { displayFieldValue } from '../render/field-value.ts';
 import { RichText } from '../render/RichText.tsx';
 
-// Shown elsewhere on the page, or bulky and better read in Jira.
-const SHOWN_ELSEWHERE = new Set([
+// Shown elsewhere on the page, Jira's bookkeeping, or bulky and better read in Jira.
+const LEFT_OUT = new Set([
   'summary',
   'description',
   'comment',
@@ -17,13 +18,25 @@ const SHOWN_ELSEWHERE = new Set([
   'updated',
   'worklog',
   'attachment',
+  'votes',
+  'watches',
+  'workratio',
+  'progress',
+  'aggregateprogress',
+  'timetracking',
+  'aggregatetimeoriginalestimate',
+  'aggregatetimeestimate',
+  'aggregatetimespent',
+  'statuscategorychangedate',
+  'lastViewed',
+  'thumbnail',
 ]);
 
 /** Every other field that has a value, named from the mirrored field definitions when known. */
 export function IssueFieldTable(props: { issue: MirrorIssue; fields: MirrorField[] | undefined }) {
   const names = new Map((props.fields ?? []).map((f) => [f.id, f.name]));
   const rows = Object.entries(props.issue.fields)
-    .filter(([id]) => !SHOWN_ELSEWHERE.has(id))
+    .filter(([id]) => !LEFT_OUT.has(id))
     .flatMap(([id, value]) => {
       const shown = displayFieldValue(value);
       return shown === null ? [] : [{ id, name: names.get(id) ?? id, shown }];
@@ -42,11 +55,18 @@ export function IssueFieldTable(props: { issue: MirrorIssue; fields: MirrorField
                 <tr key={row.id}>
                   <th scope="row">
                     {row.name}
-                    {row.name === row.id ? null : <span className="field-table__id">{row.id}</span>}
+                    {/* API users filter by a custom field's id, so it is shown beside its name. */}
+                    {row.id.startsWith('customfield_') && row.name !== row.id ? (
+                      <span className="field-table__id">{row.id}</span>
+                    ) : null}
                   </th>
                   <td>
                     {row.shown.kind === 'text' ? (
-                      row.shown.text
+                      isJiraTimestamp(row.shown.text) ? (
+                        <time dateTime={row.shown.text}>{formatIssueTime(row.shown.text)}</time>
+                      ) : (
+                        row.shown.text
+                      )
                     ) : (
                       <RichText value={row.shown.doc} empty="—" />
                     )}

@@ -1,5 +1,5 @@
 import type { MirrorIssue } from '../../src/shared/mirror.ts';
-import { formatTime } from '../labels.ts';
+import { formatIssueTime } from '../issue-time.ts';
 import { issueHref } from '../routes.ts';
 import { IssueStatus } from './IssueStatus.tsx';
 import { Link } from './Link.tsx';
@@ -18,7 +18,7 @@ export function IssueList(props: { integrationId: string; issues: MirrorIssue[] 
             <IssueStatus status={issue.status} category={issue.statusCategory} />
             <span>{issue.assignee?.displayName ?? issue.assignee?.id ?? 'Unassigned'}</span>
             <span className="muted">
-              Updated <time dateTime={issue.updated}>{formatTime(issue.updated)}</time>
+              Updated <time dateTime={issue.updated}>{formatIssueTime(issue.updated)}</time>
             </span>
           </div>
         </li>

@@ -36,5 +36,5 @@ function valueText(value: unknown, depth: number): string | null {
       return child === null ? named : `${named} › ${child}`;
     }
   }
-  return JSON.stringify(value);
+  return entries.size === 0 ? null : JSON.stringify(value);
 }
