@@ -5,6 +5,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { serveCommand } from './commands/serve.ts';
+import { syncCommand } from './commands/sync.ts';
 import { usersCommand } from './commands/users.ts';
 import { CliInputError } from './secret-input.ts';
 
@@ -20,6 +21,7 @@ const program = new Command('owlhub')
   .addCommand(migrateCommand())
   .addCommand(usersCommand())
   .addCommand(integrationsCommand())
+  .addCommand(syncCommand())
   .addCommand(secretsCommand())
   .addCommand(sandboxCommand());
 

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { startSandbox } from '../../sandbox/index.ts';
+
+// Each step spawns the real CLI (a fresh Node process compiling TypeScript), so steps take seconds.
+describe('owlhub sync', { timeout: 120_000 }, () => {
+  let sandbox: Sandbox;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let id: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ flavor: 'cloud', issues: 120, latencyMs: 5 });
+    if (sandbox.credentials.flavor !== 'cloud') throw new Error('expected cloud');
+    dataDir = mkdtempSync(join(tmpdir(), 'owlhub-cli-sync-'));
+    env = { OWLHUB_DATA_DIR: dataDir, OWLHUB_ALLOWED_HOSTS: new URL(sandbox.url).host };
+    const add = await runCli(
+      [
+        'integrations',
+        'add',
+        'jira',
+        '--site',
+        sandbox.url,
+        '--email',
+        sandbox.credentials.email,
+        '--token-stdin',
+        '--allow-insecure-http',
+      ],
+      env,
+      `${sandbox.credentials.apiToken}\n`,
+    );
+    expect(add.code).toBe(0);
+    const list = await runCli(['integrations', 'list'], env);
+    id = list.stdout.split(' ')[0] ?? '';
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a full sync in process with plain progress lines and a summary, exit 0', async () => {
+    const run = await runCli(['sync', id, '--full'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^(metadata|issues) /m);
+    expect(run.stdout).toContain('full sync succeeded');
+    expect(run.stdout).toContain('120 listed, 120 written');
+  });
+
+  it('queues with --no-wait, and the next sync runs the queued run', async () => {
+    const queued = await runCli(['sync', id, '--no-wait'], env);
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toMatch(/Queued incremental sync run \S+/);
+    const run = await runCli(['sync', id], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('incremental sync succeeded');
+  });
+
+  it('exits non-zero with the error code and message when the sync fails', async () => {
+    sandbox.revokeCredentials();
+    try {
+      const run = await runCli(['sync', id], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        'Sync failed (invalid_credentials): Jira refused the credentials',
+      );
+    } finally {
+      sandbox.restoreCredentials();
+    }
+  });
+
+  it('refuses an unknown integration', async () => {
+    const run = await runCli(['sync', 'no-such-id'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('    at ');
+  });
+});
