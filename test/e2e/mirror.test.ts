@@ -13,6 +13,8 @@ const RARE_WORD = 'quokkanova';
 const SUMMARY = 'Tidy the owl aviary before winter';
 
 let jira: Sandbox;
+let datacenter: Sandbox;
+let datacenterId: string;
 let owlhub: TestOwlHub;
 let admin: ApiSession;
 let browser: Browser;
@@ -59,10 +61,10 @@ async function createIssueInJira(): Promise<string> {
   return ((await response.json()) as { key: string }).key;
 }
 
-async function waitForFullSync(): Promise<void> {
+async function waitForFullSync(id: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const response = await admin.send('GET', `/api/integrations/${integrationId}/sync-runs`);
+    const response = await admin.send('GET', `/api/integrations/${id}/sync-runs`);
     const { items } = (await response.json()) as { items: { status: string }[] };
     if (items[0]?.status === 'succeeded') return;
     if (Date.now() > deadline) throw new Error(`no finished sync: ${JSON.stringify(items)}`);
@@ -71,12 +73,16 @@ async function waitForFullSync(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const started = await startJira({ flavor: 'cloud', issues: 60 });
+  const [started, dc] = await Promise.all([
+    startJira({ flavor: 'cloud', issues: 60 }),
+    startJira({ flavor: 'datacenter', issues: 12, basePath: '/jira' }),
+  ]);
   jira = started.jira;
+  datacenter = dc.jira;
   rareKey = await createIssueInJira();
   jira.addComment(rareKey, 'Bought two tins of varnish.');
   [owlhub, browser] = await Promise.all([
-    startOwlHub({ OWLHUB_ALLOWED_HOSTS: started.allowedHost }),
+    startOwlHub({ OWLHUB_ALLOWED_HOSTS: `${started.allowedHost},${dc.allowedHost}` }),
     launchBrowser(),
   ]);
   admin = await apiSession(owlhub.url, ADMIN, true);
@@ -91,7 +97,18 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(202);
   integrationId = ((await created.json()) as { id: string }).id;
-  await waitForFullSync();
+  if (datacenter.credentials.flavor !== 'datacenter') throw new Error('expected Data Center');
+  const createdDc = await admin.send('POST', '/api/integrations', {
+    type: 'jira',
+    name: 'Jira Data Center',
+    siteUrl: datacenter.url,
+    authType: 'personal_access_token',
+    token: datacenter.credentials.personalAccessToken,
+    allowInsecureHttp: true,
+  });
+  expect(createdDc.status).toBe(202);
+  datacenterId = ((await createdDc.json()) as { id: string }).id;
+  await Promise.all([waitForFullSync(integrationId), waitForFullSync(datacenterId)]);
   page = await openPage(browser);
   await logInThroughPage(page, owlhub.url, ADMIN);
 });
@@ -99,10 +116,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   await owlhub.stop();
-  await jira.stop();
+  await Promise.all([jira.stop(), datacenter.stop()]);
 });
 
-const issueRows = () => page.getByRole('list', { name: 'Issues' }).getByRole('listitem');
 const pagerText = () => page.getByRole('navigation', { name: 'Pages' }).locator('.pager__where');
 
 /** Waits until the list shows exactly these keys, after any request in flight has settled. */
@@ -123,8 +139,9 @@ test('search finds an issue by a word in its description', async () => {
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Issues' })
     .click();
-  await visible(page.getByRole('heading', { name: 'Issues', level: 1 }));
-  expect(await issueRows().count()).toBe(25);
+  // Two integrations: the navigation's Issues asks which one.
+  await page.getByRole('link', { name: 'Issues of Jira Production' }).click();
+  await waitForKeys((keys) => keys.length === 25);
   await capture(page, 'mirror-issues');
 
   await page.getByLabel('Search').fill(RARE_WORD);
@@ -173,6 +190,22 @@ test('an ADF description keeps its formatting: bold is <strong>', async () => {
   // Jira's bookkeeping (votes, watches) is left out rather than shown as raw JSON.
   expect(await otherFields.innerText()).not.toMatch(/watches|votes|"self"/);
   await capture(page, 'mirror-issue-formatting');
+});
+
+test('a Data Center description in wiki markup renders as formatted text', async () => {
+  const withStrong = datacenter.listIssues().find((issue) => {
+    const description = datacenter.renderIssue(issue.key)?.fields;
+    return /\*[^*\s][^*]*\*/.test(JSON.stringify(description ?? {}));
+  });
+  if (withStrong === undefined) throw new Error('the sandbox generated no bold text');
+  await page.goto(`${owlhub.url}/integrations/${datacenterId}/issues/${withStrong.key}`);
+  const description = page.getByRole('region', { name: 'Description' });
+  await visible(description.locator('strong').first());
+  expect(await description.innerText()).not.toContain('*');
+  expect(await page.getByRole('link', { name: /Open in Jira/ }).getAttribute('href')).toBe(
+    `${datacenter.url}/browse/${withStrong.key}`,
+  );
+  await capture(page, 'mirror-issue-wiki');
 });
 
 test('Next and Previous page through the list, and Back returns to the first page', async () => {

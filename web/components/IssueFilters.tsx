@@ -54,7 +54,7 @@ export function IssueFilters(props: {
           id={`${id}-q`}
           type="search"
           value={text}
-          placeholder="Words in the summary or description"
+          placeholder="Key or words, e.g. checkout timeout"
           onChange={(event) => search(event.target.value)}
         />
       </div>

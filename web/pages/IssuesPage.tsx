@@ -51,16 +51,18 @@ export function IssuesPage(props: { id: string }) {
           ) : (
             <IssueList integrationId={id} issues={page.data.items} />
           )}
-          <IssuePager
-            pageIndex={view.cursors.length}
-            pageSize={ISSUE_PAGE_SIZE}
-            shown={page.data.items.length}
-            hasNext={nextCursor !== null && !page.isPlaceholderData}
-            onPrevious={() => show({ ...view, cursors: view.cursors.slice(0, -1) })}
-            onNext={() => {
-              if (nextCursor !== null) show({ ...view, cursors: [...view.cursors, nextCursor] });
-            }}
-          />
+          {page.data.items.length === 0 && view.cursors.length === 0 ? null : (
+            <IssuePager
+              pageIndex={view.cursors.length}
+              pageSize={ISSUE_PAGE_SIZE}
+              shown={page.data.items.length}
+              hasNext={nextCursor !== null && !page.isPlaceholderData}
+              onPrevious={() => show({ ...view, cursors: view.cursors.slice(0, -1) })}
+              onNext={() => {
+                if (nextCursor !== null) show({ ...view, cursors: [...view.cursors, nextCursor] });
+              }}
+            />
+          )}
         </div>
       )}
     </>
