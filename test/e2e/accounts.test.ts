@@ -80,6 +80,9 @@ async function withIntegration(page: Page): Promise<void> {
   await page.route(`**/api/integrations/${integration.id}`, (route) =>
     route.fulfill({ json: integration }),
   );
+  await page.route(`**/api/integrations/${integration.id}/sync-runs`, (route) =>
+    route.fulfill({ json: { items: [] } }),
+  );
 }
 
 test('a viewer sees the pages but no edit controls', async () => {

@@ -112,6 +112,25 @@ test('"Sync now" adds an incremental run to the history', async () => {
   await capture(page, 'sync-history');
 });
 
+test('"Cancel sync" stops a running full sync, which ends Cancelled', async () => {
+  jira.setLimits({ latencyMs: SLOW_JIRA_MS });
+  try {
+    await syncPanel().getByRole('button', { name: 'Full sync' }).click();
+    await visible(currentRun().getByRole('progressbar'));
+    await syncPanel().getByRole('button', { name: 'Cancel sync' }).click();
+    await currentRun()
+      .locator('[data-run-status="cancelled"]')
+      .waitFor({ state: 'visible', timeout: 20_000 });
+  } finally {
+    jira.setLimits({ latencyMs: 0 });
+  }
+  const newest = history().getByRole('listitem').first();
+  await visible(newest.locator('[data-run-status="cancelled"]'));
+  expect(await newest.locator('.sync-history__mode').innerText()).toBe('Full');
+  expect(await syncPanel().getByRole('button', { name: 'Cancel sync' }).count()).toBe(0);
+  await capture(page, 'sync-cancelled');
+});
+
 test('a viewer sees the sync and its history but no controls', async () => {
   const viewer = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer password 1' };
   const admin = await apiSession(owlhub.url, ADMIN);

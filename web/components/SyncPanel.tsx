@@ -40,7 +40,8 @@ export function SyncPanel(props: { integration: IntegrationView }) {
         </div>
       )}
       <h3>History</h3>
-      {runs.isPending ? <p className="muted">Loading the runs…</p> : <SyncHistory runs={history} />}
+      {runs.isPending ? <p className="muted">Loading the runs…</p> : null}
+      {runs.isSuccess ? <SyncHistory runs={history} /> : null}
     </section>
   );
 }
