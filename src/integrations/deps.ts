@@ -14,6 +14,8 @@ export interface IntegrationCoreDeps {
   proxy?: ProxyOptions | undefined;
   logger: Logger;
   now: () => Date;
+  /** OWLHUB_PUBLIC_URL: where Jira can reach this OwlHub, for webhooks; unset when it cannot. */
+  publicUrl?: URL | undefined;
 }
 
 /** What the server's integrations module needs: the core plus the job queue. */

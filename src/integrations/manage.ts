@@ -13,6 +13,7 @@ import type { IntegrationCoreDeps, IntegrationDeps } from './deps.ts';
 import type { IntegrationInput } from './input.ts';
 import { requestVerification } from './jobs.ts';
 import { integrationRowToView } from './records.ts';
+import { unregisterWebhook } from '../webhooks/registration.ts';
 
 /** Saves a new integration as pending; the caller verifies it (in the background, or at once in the CLI). */
 export async function createIntegration(
@@ -93,9 +94,8 @@ export async function reverifyIntegration(
 }
 
 /** Deletes an integration with its credentials (and, through the schema, its mirrored data). */
-export async function removeIntegration(
-  deps: Pick<IntegrationDeps, 'db'>,
-  id: string,
-): Promise<void> {
+export async function removeIntegration(deps: IntegrationCoreDeps, id: string): Promise<void> {
+  // While the credentials are still there: the webhook in Jira would otherwise call a dead URL.
+  await unregisterWebhook(deps, id);
   if (!(await deleteIntegration(deps.db, id))) throw notFound('The integration');
 }

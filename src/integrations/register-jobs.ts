@@ -1,5 +1,6 @@
 import type { SyncJobOptions } from '../sync/register-jobs.ts';
 import { registerSyncJobs } from '../sync/register-jobs.ts';
+import { registerWebhookJobs } from '../webhooks/register-jobs.ts';
 import type { IntegrationDeps } from './deps.ts';
 import { RECHECK_JOB, VERIFY_JOB } from './jobs.ts';
 import { recheckIntegrationsJob } from './recheck-job.ts';
@@ -27,4 +28,5 @@ export function registerIntegrationJobs(
   });
   deps.jobs.schedule(RECHECK_JOB, RECHECK_SWEEP_SECONDS);
   registerSyncJobs(deps, sync);
+  registerWebhookJobs(deps);
 }

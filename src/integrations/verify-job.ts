@@ -1,6 +1,7 @@
 import type { JobContext } from '../jobs/job-queue.ts';
 import { findIntegration, updateIntegrationIfVersion } from '../storage/integrations.ts';
 import { requestInitialSync } from '../sync/jobs.ts';
+import { requestWebhookSetup } from '../webhooks/jobs.ts';
 import { outcomeToChanges } from './apply-outcome.ts';
 import { openFreshCredentials } from './credentials.ts';
 import type { IntegrationCoreDeps, IntegrationDeps } from './deps.ts';
@@ -82,7 +83,9 @@ export function verifyIntegrationJob(deps: IntegrationDeps, options: VerifyJobOp
       await requestVerification(deps.jobs, integrationId, settingsVersion, stored.retryAt);
     }
     // A newly connected integration mirrors itself without being asked (PRODUCT.md §7).
-    if (stored.ran && stored.saved && stored.outcome.status === 'connected')
+    if (stored.ran && stored.saved && stored.outcome.status === 'connected') {
       await requestInitialSync(deps, integrationId);
+      await requestWebhookSetup(deps, integrationId);
+    }
   };
 }

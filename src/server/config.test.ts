@@ -79,4 +79,17 @@ describe('parseConfig', () => {
   it('refuses a port out of range', () => {
     expect(parseConfig({ PORT: '70000' }).ok).toBe(false);
   });
+  it('reads OWLHUB_PUBLIC_URL as a URL and refuses anything but http(s) without query', () => {
+    const result = parseConfig({ OWLHUB_PUBLIC_URL: 'https://owlhub.example.com/hub' });
+    expect(result.ok && result.config.publicUrl?.href).toBe('https://owlhub.example.com/hub');
+    expect(parseConfig({}).ok && parseConfig({}).config).toMatchObject({ publicUrl: undefined });
+    for (const bad of [
+      'owlhub.example.com',
+      'ftp://owlhub.example.com',
+      'https://o.example/?a=1',
+    ]) {
+      const refused = parseConfig({ OWLHUB_PUBLIC_URL: bad });
+      expect(!refused.ok && refused.problems.join()).toMatch(/^OWLHUB_PUBLIC_URL: /);
+    }
+  });
 });

@@ -58,6 +58,18 @@ const EnvSchema = z.object({
     .url({ error: 'must be a proxy URL such as http://proxy.example.com:3128' })
     .optional(),
   NO_PROXY: z.string().optional(),
+  OWLHUB_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http(s) URL such as https://owlhub.example.com',
+    })
+    .transform((value, ctx) => {
+      const url = new URL(value);
+      if (url.search === '' && url.hash === '') return url;
+      ctx.addIssue({ code: 'custom', message: 'must not have a query or fragment' });
+      return z.NEVER;
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -75,6 +87,8 @@ export type Config = Readonly<{
   allowedHosts: readonly AllowedHost[];
   /** Outbound proxy for Jira sites, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). */
   proxy: ProxyOptions | undefined;
+  /** Where Jira can reach this OwlHub (OWLHUB_PUBLIC_URL); without it no webhook is registered. */
+  publicUrl: URL | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
 }>;
 
@@ -116,6 +130,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
               ...(e.HTTP_PROXY === undefined ? {} : { httpProxy: e.HTTP_PROXY }),
               ...(e.NO_PROXY === undefined ? {} : { noProxy: e.NO_PROXY }),
             },
+      publicUrl: e.OWLHUB_PUBLIC_URL,
       logLevel: e.LOG_LEVEL,
     }),
   };

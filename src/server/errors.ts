@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   setup_required: 409,
   too_many_requests: 429,
+  payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
   address_blocked: 422,

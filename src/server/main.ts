@@ -53,6 +53,7 @@ export async function startServer(
       allowedHosts: config.allowedHosts,
     },
     proxy: config.proxy,
+    publicUrl: config.publicUrl,
     logger,
     now: () => new Date(),
   };

@@ -28,6 +28,7 @@ export const API_ERROR_CODES = [
   'conflict',
   'setup_required',
   'too_many_requests',
+  'payload_too_large',
   'internal_error',
 ] as const;
 

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { VERIFICATION_ERROR_CODES } from './error-codes.ts';
-import type { IntegrationView, SiteDetection, VerificationCheck } from './integrations.ts';
+import type {
+  IntegrationView,
+  IntegrationWebhook,
+  SiteDetection,
+  VerificationCheck,
+} from './integrations.ts';
 import { CHECK_NAMES } from './integrations.ts';
 
 /** Which kind of Jira answers at a site. */
@@ -48,6 +53,17 @@ export const AccessSchema = z.object({
   permissions: z.record(z.string(), z.boolean()),
 });
 
+/** The integration's Jira webhook. */
+export const IntegrationWebhookSchema = z.object({
+  status: z.enum(['pending', 'registered', 'not_admin', 'no_public_url', 'missing']),
+  registered: z.boolean(),
+  receiverUrl: z.string().nullable(),
+  lastDeliveryAt: z.string().nullable(),
+  lastCheckedAt: z.string().nullable(),
+  refused: z.number(),
+  error: z.string().nullable(),
+}) satisfies z.ZodType<IntegrationWebhook>;
+
 /** An integration as the API shows it. */
 export const IntegrationViewSchema = z.object({
   id: z.string(),
@@ -69,6 +85,7 @@ export const IntegrationViewSchema = z.object({
   lastVerifiedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  webhook: IntegrationWebhookSchema.nullable().optional(),
 }) satisfies z.ZodType<IntegrationView>;
 
 /** What site detection answers. */

@@ -65,6 +65,22 @@ export interface JiraAccess {
   permissions: Record<string, boolean>;
 }
 
+/** Where an integration's Jira webhook stands; `pending` until the first setup ran. */
+export type WebhookStatus = 'pending' | 'registered' | 'not_admin' | 'no_public_url' | 'missing';
+
+/** The integration's webhook: whether Jira calls OwlHub, and what arrived. */
+export interface IntegrationWebhook {
+  status: WebhookStatus;
+  registered: boolean;
+  receiverUrl: string | null;
+  lastDeliveryAt: string | null;
+  lastCheckedAt: string | null;
+  /** Deliveries refused: unsigned, forged, or signed with another secret. */
+  refused: number;
+  /** Why the webhook is not registered, when it is not. */
+  error: string | null;
+}
+
 /** An integration as the API shows it; never the token. */
 export interface IntegrationView {
   id: string;
@@ -86,6 +102,8 @@ export interface IntegrationView {
   lastVerifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Only in the answer for one integration; null before any webhook setup or delivery. */
+  webhook?: IntegrationWebhook | null | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
+import type { WebhookTables } from './webhook-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
 export type Role = 'admin' | 'member' | 'viewer';
@@ -108,7 +109,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database extends MirrorTables {
+export interface Database extends MirrorTables, WebhookTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

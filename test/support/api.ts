@@ -29,7 +29,7 @@ export interface TestApi {
 /** Builds the app on `storage`, logging at debug into memory, with the job queue started. */
 export async function createTestApi(
   storage: Storage,
-  options: { network?: NetworkPolicy; keyring?: Keyring } = {},
+  options: { network?: NetworkPolicy; keyring?: Keyring; publicUrl?: URL } = {},
 ): Promise<TestApi> {
   const lines: string[] = [];
   const sink = new Writable({
@@ -50,6 +50,7 @@ export async function createTestApi(
     keys: fixedKeySource(keyring),
     jobs,
     network: options.network ?? LOOPBACK_ALLOWED,
+    publicUrl: options.publicUrl,
     logger,
     now: () => new Date(),
   };

@@ -10,6 +10,7 @@ import {
 } from '../../integrations/manage.ts';
 import { integrationRowToView } from '../../integrations/records.ts';
 import { updateIntegrationSettings } from '../../integrations/update.ts';
+import { integrationWebhookView } from '../../webhooks/view.ts';
 import { requireRole } from '../access.ts';
 import type { AppEnv } from '../context.ts';
 import { invalidInput } from '../errors.ts';
@@ -128,10 +129,9 @@ export const integrationRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(get, async (c) => {
     requireRole(c, 'viewer');
-    return c.json(
-      integrationRowToView(await getIntegrationRow(c.get('deps'), c.req.valid('param').id)),
-      200,
-    );
+    const row = await getIntegrationRow(c.get('deps'), c.req.valid('param').id);
+    const webhook = await integrationWebhookView(c.get('deps').db, row.id);
+    return c.json({ ...integrationRowToView(row), webhook }, 200);
   })
   .openapi(update, async (c) => {
     requireRole(c, 'admin');

@@ -5,6 +5,7 @@ import * as integrations from './2026-11-23-0003-integrations.ts';
 import * as mirror from './2026-11-23-0004-mirror.ts';
 import * as syncCoordination from './2026-11-23-0009-sync-coordination.ts';
 import * as issueSearch from './2026-11-23-0005-issue-search.ts';
+import * as webhooks from './2026-11-23-0007-webhooks.ts';
 
 /**
  * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-mirror': mirror,
   '2026-11-23-0009-sync-coordination': syncCoordination,
   '2026-11-23-0005-issue-search': issueSearch,
+  '2026-11-23-0007-webhooks': webhooks,
 };
