@@ -3,6 +3,8 @@ import type { JiraComment, JiraIssue } from '../jira/index.ts';
 import { CommentSchema } from '../jira/schemas/comment.ts';
 import type { SyncError } from '../shared/mirror.ts';
 import type { SyncContext } from './context.ts';
+import type { RangeUnit } from './dc-ranges.ts';
+import { readRange } from './dc-ranges.ts';
 import { syncErrorFor } from './context.ts';
 import type { IssueRecord, UnreadableIssue } from './issue-row.ts';
 import { issueToRecord } from './issue-row.ts';
@@ -46,10 +48,10 @@ const COMMENT_PAGE = 100;
 /** What work started after the run was told to stop answers. */
 export const CANCELLED: SyncError = { code: 'cancelled', message: 'The run was stopped.' };
 
-/** Fetches a unit's issues (bulk fetch on Cloud) and all comments of each. */
+/** Fetches a unit's issues (bulk fetch on Cloud, an id range on Server/DC) and all comments of each. */
 export async function fetchUnit(
   ctx: SyncContext,
-  unit: IssueUnit,
+  unit: IssueUnit | RangeUnit,
 ): Promise<WorkOutcome<FetchedUnit, SyncError>> {
   if (unit.kind === 'failed') return { ok: false, error: unit.error };
   if (ctx.signal.aborted) return { ok: false, error: CANCELLED };
@@ -64,6 +66,11 @@ export async function fetchUnit(
       if (!fetched.ok) return { ok: false, error: syncErrorFor(fetched.error) };
       issues = fetched.value.issues;
     }
+  } else if (unit.kind === 'range') {
+    const read = await readRange(ctx, unit);
+    if (!read.ok) return read;
+    issues = read.value;
+    listedIds = new Set(issues.map((issue) => issue.id));
   } else {
     issues = unit.issues;
     listedIds = new Set(issues.map((issue) => issue.id));

@@ -6,7 +6,8 @@ import { commitUnit } from './commit-unit.ts';
 import type { SyncContext } from './context.ts';
 import { syncErrorFor } from './context.ts';
 import { fetchUnit, mergeUnits } from './fetch-unit.ts';
-import { listIssueUnits } from './list-issues.ts';
+import { listDataCenterRanges } from './dc-ranges.ts';
+import { keysetJql, listIssueUnits } from './list-issues.ts';
 import { syncMetadata } from './metadata.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
 import { runOrdered } from './ordered-pool.ts';
@@ -45,7 +46,10 @@ export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, S
   });
   let maxUpdated = start.maxUpdated;
   const failure = await runOrdered({
-    source: listIssueUnits(ctx, '', start.after),
+    source:
+      ctx.deployment === 'cloud'
+        ? listIssueUnits(ctx, '', start.after)
+        : listDataCenterRanges(ctx, start.after),
     concurrency: ctx.concurrency,
     work: (unit) => fetchUnit(ctx, unit),
     commit: async (batch) => {
@@ -66,9 +70,12 @@ export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, S
   return failure === null ? { ok: true, value: null } : { ok: false, error: failure };
 }
 
-/** Issues left to read, for progress; Cloud counts approximately, Server/DC is not asked. */
+/** Issues left to read, for progress: Cloud counts approximately, Server/DC's search says exactly. */
 async function estimateTotal(ctx: SyncContext, after: number): Promise<number | null> {
-  if (ctx.deployment !== 'cloud') return null;
-  const counted = await ctx.client.approximateCount(`id > ${after}`);
-  return counted.ok ? ctx.counts.listed + counted.value.count : null;
+  if (ctx.deployment === 'cloud') {
+    const counted = await ctx.client.approximateCount(`id > ${after}`);
+    return counted.ok ? ctx.counts.listed + counted.value.count : null;
+  }
+  const page = await ctx.client.searchLegacy({ jql: keysetJql('', after), maxResults: 0 });
+  return page.ok ? ctx.counts.listed + page.value.total : null;
 }

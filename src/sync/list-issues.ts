@@ -26,14 +26,17 @@ export function keysetJql(filter: string, after: number): string {
   return `${filter === '' ? restriction : `(${filter}) AND ${restriction}`} ORDER BY id ASC`;
 }
 
-function ascending(ids: readonly number[], after: number): boolean {
+/** Whether ids rise strictly from above `after`, as keyset pages in id order must. */
+export function ascending(ids: readonly number[], after: number): boolean {
   return ids.every((id, i) => id > (i === 0 ? after : (ids[i - 1] ?? after)));
 }
 
-const unordered: IssueUnit = {
-  kind: 'failed',
-  error: { code: 'jira_error', message: 'Jira did not return the issues in id order.' },
+/** What a page out of id order amounts to (a keyset walk over it could skip issues). */
+export const UNORDERED: SyncError = {
+  code: 'jira_error',
+  message: 'Jira did not return the issues in id order.',
 };
+const unordered: IssueUnit = { kind: 'failed', error: UNORDERED };
 
 /** One Cloud id-only keyset page. */
 function idPage(ctx: SyncContext, jql: string) {

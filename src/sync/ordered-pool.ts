@@ -41,8 +41,9 @@ export async function runOrdered<T, R, E>(options: OrderedPoolOptions<T, R, E>):
     bug: null,
     wake: () => undefined,
   };
-  // Results wait in order for at most this many items, which bounds memory on a slow head item.
-  const window = concurrency * 4;
+  // Results wait in order for at most this many items, which bounds memory on a slow head item:
+  // a fetched unit of 100 full issues holds megabytes, so the window is kept to two rounds.
+  const window = concurrency * 2;
   let issued = 0;
   let committed = 0;
   let exhausted = false;
