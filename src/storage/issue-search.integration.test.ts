@@ -147,6 +147,33 @@ describe.each(DIALECTS)('issue search on %s', (dialect) => {
     expect(await keys({ q: 'firefox login' })).toEqual(['API-5', 'WEB-1']);
   });
 
+  it('pages a word common to thousands of issues in list order, like a rare one', async () => {
+    const many = Array.from({ length: 2_100 }, (_, i) => ({
+      row: searchableIssue(100 + i, `BIG-${i}`, String(10 + (i % 20)), {
+        summary: `common word ${i % 3 === 0 ? 'third' : ''}`,
+      }),
+      comments: [],
+    }));
+    await write(many);
+    for (const q of ['common', 'common third']) {
+      const expected = many
+        .filter(({ row }) => q === 'common' || row.summary.includes('third'))
+        .map(({ row }) => row)
+        .sort((a, b) => b.updated.localeCompare(a.updated) || (a.jira_id < b.jira_id ? 1 : -1))
+        .map((row) => row.key);
+      const seen: string[] = [];
+      let after: { updated: string; id: string } | undefined;
+      for (;;) {
+        const rows = await listIssueRows(storage.db, 'i1', { q }, { after, limit: 700 });
+        seen.push(...rows.map((row) => row.key));
+        const last = rows[rows.length - 1];
+        if (rows.length < 700 || last === undefined) break;
+        after = { updated: last.updated, id: last.jira_id };
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('never reads what a user types as query syntax', async () => {
     const syntax = fc.constantFrom(
       ...['"', '*', ':', '&', '|', '!', '(', ')', '-', '+', '^', "'", '\\', '<->', ':*'],

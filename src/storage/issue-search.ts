@@ -1,5 +1,6 @@
-import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { AliasedRawBuilder, Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import { SqliteAdapter, sql } from 'kysely';
+import type { IssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
 import type { SearchableIssue } from './search-terms.ts';
 import { issueTerms } from './search-terms.ts';
@@ -53,27 +54,55 @@ export async function indexIssues(
   }
 }
 
+// Up to this many matches, SQLite reads them all from the index and sorts them; beyond, it walks the
+// list in order and keeps the matching issues, which finds a page of a common word sooner.
+const FEW_MATCHES = 2_000;
+
 /**
- * A condition on `jira_issues` rows: the issue has, for every term, a word that starts with it.
- * The terms come from queryTerms (letters and digits only) and are quoted all the same, so
- * nothing a user types is ever read as FTS5 or tsquery syntax.
+ * How the issue list narrows to the issues that have, for every term, a word that starts with it:
+ * a condition on `jira_issues` rows, or (SQLite, few matches) a `jira_issues` table made of the
+ * matches alone. The terms come from queryTerms (letters and digits only) and are quoted all the
+ * same, so nothing a user types is ever read as FTS5 or tsquery syntax.
  */
-export function matchesTerms(
+export type SearchPlan =
+  | { kind: 'condition'; condition: Expression<SqlBool> }
+  | { kind: 'matches'; matches: AliasedRawBuilder<IssueRow, 'jira_issues'> };
+
+/**
+ * Plans a search. PostgreSQL's planner weighs a word's frequency from its statistics; SQLite's has
+ * none (nothing runs ANALYZE), so a probe of the full-text index tells a rare search, best read
+ * from the index, from a common one, best read down the list until a page is full.
+ */
+export async function planSearch(
   db: Kysely<Database>,
   integrationId: string,
   terms: readonly string[],
-): Expression<SqlBool> {
-  const matching = db
-    .selectFrom('jira_issue_search')
-    .select('issue_id')
-    .where('integration_id', '=', integrationId);
-  const subquery =
-    db.getExecutor().adapter instanceof SqliteAdapter
-      ? matching.where(
-          sql<SqlBool>`doc_id in (select rowid from jira_issue_fts where jira_issue_fts match ${ftsQuery(terms)})`,
-        )
-      : matching.where(sql<SqlBool>`terms_vector @@ ${tsQuery(terms)}::tsquery`);
-  return sql<SqlBool>`jira_issues.jira_id in (${subquery})`;
+): Promise<SearchPlan> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    const condition = sql<SqlBool>`jira_issues.jira_id in (${db
+      .selectFrom('jira_issue_search')
+      .select('issue_id')
+      .where('integration_id', '=', integrationId)
+      .where(sql<SqlBool>`terms_vector @@ ${tsQuery(terms)}::tsquery`)})`;
+    return { kind: 'condition', condition };
+  }
+  const match = ftsQuery(terms);
+  const probe = await sql<{ n: number }>`select count(*) as n from (select rowid from jira_issue_fts
+    where jira_issue_fts match ${match} limit ${FEW_MATCHES + 1})`.execute(db);
+  if ((probe.rows[0]?.n ?? 0) > FEW_MATCHES) {
+    const condition = sql<SqlBool>`(select doc_id from jira_issue_search
+      where jira_issue_search.integration_id = jira_issues.integration_id
+        and jira_issue_search.issue_id = jira_issues.jira_id)
+      in (select rowid from jira_issue_fts where jira_issue_fts match ${match})`;
+    return { kind: 'condition', condition };
+  }
+  // CROSS JOIN fixes the join order: from the index's matches to their issues.
+  const matches = sql<IssueRow>`(select jira_issues.* from jira_issue_fts
+    cross join jira_issue_search on jira_issue_search.doc_id = jira_issue_fts.rowid
+    cross join jira_issues on jira_issues.integration_id = jira_issue_search.integration_id
+      and jira_issues.jira_id = jira_issue_search.issue_id
+    where jira_issue_fts match ${match} and jira_issue_search.integration_id = ${integrationId})`;
+  return { kind: 'matches', matches: matches.as('jira_issues') };
 }
 
 /** FTS5: `"auth"* "login"*`, every term a quoted prefix, all required. */

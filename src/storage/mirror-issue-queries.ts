@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { matchesTerms } from './issue-search.ts';
+import { planSearch } from './issue-search.ts';
 import type { IssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
 import { queryTerms } from './search-terms.ts';
@@ -67,27 +67,35 @@ export async function findIssueByKey(
  * The query of one page of issues, most recently updated first, matching `filter`; separate from
  * listIssueRows so that its plan can be checked (bench/search.ts).
  */
-export function issueListQuery(
+export async function issueListQuery(
   db: Kysely<Database>,
   integrationId: string,
   filter: IssueFilter,
   page: { after?: IssueCursor | undefined; limit: number },
 ) {
-  let query = db.selectFrom('jira_issues').selectAll().where('integration_id', '=', integrationId);
+  const terms = queryTerms(filter.q ?? '');
+  const search = terms.length === 0 ? undefined : await planSearch(db, integrationId, terms);
+  let query = (
+    search?.kind === 'matches' ? db.selectFrom(search.matches) : db.selectFrom('jira_issues')
+  )
+    .selectAll()
+    .where('integration_id', '=', integrationId);
+  if (search?.kind === 'condition') query = query.where(search.condition);
   if (filter.project !== undefined) query = query.where('project_key', '=', filter.project);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.assignee !== undefined) query = query.where('assignee_id', '=', filter.assignee);
   if (filter.updatedSince !== undefined) query = query.where('updated', '>=', filter.updatedSince);
-  const terms = queryTerms(filter.q ?? '');
-  if (terms.length > 0) query = query.where(matchesTerms(db, integrationId, terms));
   const after = page.after;
   if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated', '<', after.updated),
-        eb.and([eb('updated', '=', after.updated), eb('jira_id', '<', after.id)]),
-      ]),
-    );
+    // The redundant `updated <=` is what lets both planners start the index scan at the cursor.
+    query = query
+      .where('updated', '<=', after.updated)
+      .where((eb) =>
+        eb.or([
+          eb('updated', '<', after.updated),
+          eb.and([eb('updated', '=', after.updated), eb('jira_id', '<', after.id)]),
+        ]),
+      );
   }
   return query.orderBy('updated', 'desc').orderBy('jira_id', 'desc').limit(page.limit);
 }
@@ -99,7 +107,7 @@ export async function listIssueRows(
   filter: IssueFilter,
   page: { after?: IssueCursor | undefined; limit: number },
 ): Promise<IssueRow[]> {
-  return issueListQuery(db, integrationId, filter, page).execute();
+  return (await issueListQuery(db, integrationId, filter, page)).execute();
 }
 
 /** Every mirrored issue of an integration in id order (for comparisons and exports). */
