@@ -293,3 +293,25 @@ test('the projects page lists the mirrored projects, each linking to its issues'
   const keys = await waitForKeys((shown) => shown.length > 0);
   expect(keys.every((key) => key.startsWith('PAY-'))).toBe(true);
 });
+
+test('a moved issue opens by its old key and says where it went', async () => {
+  const moved = jira.moveIssue(rareKey, 'MOB');
+  const queued = await admin.send('POST', `/api/integrations/${integrationId}/sync`, {
+    mode: 'incremental',
+  });
+  expect(queued.status).toBe(202);
+  const { runId } = (await queued.json()) as { runId: string };
+  const deadline = Date.now() + 20_000;
+  while (
+    (await (await admin.send('GET', `/api/sync-runs/${runId}`)).json()).status !== 'succeeded'
+  ) {
+    if (Date.now() > deadline) throw new Error('the incremental sync did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await page.goto(`${owlhub.url}/integrations/${integrationId}/issues/${rareKey}`);
+  await visible(page.getByText(`${rareKey} moved; it is now ${moved.key}.`));
+  expect(await page.getByRole('link', { name: /Open in Jira/ }).getAttribute('href')).toBe(
+    `${jira.url}/browse/${moved.key}`,
+  );
+  await capture(page, 'mirror-issue-moved');
+});

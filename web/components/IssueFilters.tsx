@@ -30,12 +30,17 @@ export function IssueFilters(props: {
   }
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  // The timer applies the search with the filters as they are then, not as they were when typing began.
+  const latestOnChange = useRef(onChange);
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
 
   function search(value: string) {
     setText(value);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      onChange({ q: value }, { replace: true });
+      latestOnChange.current({ q: value }, { replace: true });
     }, SEARCH_DEBOUNCE_MS);
   }
   function submit(event: SyntheticEvent<HTMLFormElement>) {
