@@ -6,6 +6,7 @@ import { Link } from '../components/Link.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { VerificationError } from '../components/VerificationError.tsx';
+import { WebhookStatus } from '../components/WebhookStatus.tsx';
 import { useIntegration, useUser } from '../queries.ts';
 import { issuesHref, projectsHref } from '../routes.ts';
 import { usePageTitle } from '../use-page-title.ts';
@@ -49,6 +50,7 @@ export function IntegrationPage(props: { id: string }) {
       {user?.role === 'admin' ? <IntegrationActions integration={integration} /> : null}
       <SyncPanel integration={integration} />
       <IntegrationFacts integration={integration} />
+      <WebhookStatus webhook={integration.webhook} />
       <section className="section" aria-labelledby="checks-heading">
         <h2 id="checks-heading">Verification</h2>
         <Checklist checks={integration.checks} />
