@@ -8,7 +8,7 @@ import type { WebhookStatus } from '../storage/webhook-schema.ts';
 import { findWebhookRow, saveWebhookRow, type WebhookRowUpdate } from '../storage/webhooks.ts';
 import { withJiraClient } from './jira-client.ts';
 import { WEBHOOK_EVENTS } from './payload.ts';
-import { generateWebhookSecret, sealWebhookSecret } from './secret.ts';
+import { generateWebhookSecret, openWebhookSecret, sealWebhookSecret } from './secret.ts';
 
 /** The receiver URL of an integration under OwlHub's public base URL. */
 export function receiverUrl(publicUrl: URL, integrationId: string): string {
@@ -67,8 +67,16 @@ async function registerIfGone(
   const listed = await client.listWebhooks();
   if (!listed.ok) return { status: 'missing', error: `Jira answered ${listed.error.kind}.` };
   const known = current?.jira_webhook_id ?? null;
-  if (known !== null && listed.value.some((w) => webhookIdOf(w) === known))
-    return { status: 'registered', error: null };
+  if (known !== null && listed.value.some((w) => webhookIdOf(w) === known)) {
+    const envelope = current?.secret_ciphertext ?? null;
+    if (
+      envelope !== null &&
+      (await openWebhookSecret(deps.keys, integration.id, envelope)) !== null
+    )
+      return { status: 'registered', error: null };
+    // Its secret can no longer be read (a retired key), so no delivery would pass: replace it.
+    await client.deleteWebhook(known);
+  }
 
   const projectKeys = await mirroredProjectKeys(deps, integration, client);
   if (!projectKeys.ok)
