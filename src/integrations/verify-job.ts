@@ -1,5 +1,6 @@
 import type { JobContext } from '../jobs/job-queue.ts';
 import { findIntegration, updateIntegrationIfVersion } from '../storage/integrations.ts';
+import { stopSyncsUnlessConnected } from '../sync/cancel-run.ts';
 import { requestInitialSync } from '../sync/jobs.ts';
 import { requestWebhookSetup } from '../webhooks/jobs.ts';
 import { outcomeToChanges } from './apply-outcome.ts';
@@ -87,5 +88,8 @@ export function verifyIntegrationJob(deps: IntegrationDeps, options: VerifyJobOp
       await requestInitialSync(deps, integrationId);
       await requestWebhookSetup(deps, integrationId);
     }
+    // A revoked token must not leave runs queued behind it (PRODUCT.md §2: it stops its syncs).
+    if (stored.ran && stored.saved && stored.outcome.status === 'failed')
+      await stopSyncsUnlessConnected(deps, integrationId);
   };
 }

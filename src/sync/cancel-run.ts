@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { SyncError, SyncRunStatus } from '../shared/mirror.ts';
+import { findIntegration } from '../storage/integrations.ts';
 import {
   cancelQueuedSyncRun,
   findSyncRun,
@@ -45,12 +46,17 @@ export async function cancelSyncRun(
   return row === undefined ? { kind: 'not_found' } : { kind: 'finished', status: row.status };
 }
 
-/** Cancels every queued or running run of an integration, e.g. once its token stopped working. */
-export async function cancelIntegrationSyncs(
-  deps: Deps,
-  integrationId: string,
-  reason: SyncError,
-): Promise<void> {
+/**
+ * Stops the syncs of an integration that is no longer connected (e.g. its token was revoked):
+ * queued runs end cancelled, running ones stop at their next unit. The schedule skips it already.
+ */
+export async function stopSyncsUnlessConnected(deps: Deps, integrationId: string): Promise<void> {
+  const row = await findIntegration(deps.db, integrationId);
+  if (row?.status === 'connected') return;
+  const reason: SyncError = {
+    code: 'not_connected',
+    message: `Cancelled: the integration is ${row?.status ?? 'deleted'}, not connected.`,
+  };
   for (const run of await listLiveSyncRuns(deps.db, integrationId))
     await cancelSyncRun(deps, run.id, reason);
 }

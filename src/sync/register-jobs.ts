@@ -34,16 +34,15 @@ export function registerSyncJobs(deps: IntegrationDeps, options: SyncJobOptions 
     },
     { concurrency: 2, leaseSeconds, retryLimit: 3, retryDelaySeconds },
   );
-  deps.jobs.register(
-    SYNC_SWEEP_JOB,
-    async () => {
-      for (const row of await listIntegrations(deps.db)) {
-        if (row.status !== 'connected') continue;
-        const state = await findSyncState(deps.db, row.id);
-        await requestSync(deps, row.id, state?.last_full_at ? 'incremental' : 'full');
-      }
-    },
-    { leaseSeconds: 120, retryLimit: 0 },
-  );
+  deps.jobs.register(SYNC_SWEEP_JOB, () => sweepSyncs(deps), { leaseSeconds: 120, retryLimit: 0 });
   deps.jobs.schedule(SYNC_SWEEP_JOB, SYNC_EVERY_SECONDS);
+}
+
+/** The scheduled sweep: queues a sync of every connected integration (others are left alone). */
+export async function sweepSyncs(deps: IntegrationDeps): Promise<void> {
+  for (const row of await listIntegrations(deps.db)) {
+    if (row.status !== 'connected') continue;
+    const state = await findSyncState(deps.db, row.id);
+    await requestSync(deps, row.id, state?.last_full_at ? 'incremental' : 'full');
+  }
 }

@@ -31,6 +31,8 @@ export interface SyncFixture {
   integrationId: string;
   /** Jobs the code under test enqueued (the queue itself does not run here). */
   enqueued: { name: string; data: JobData }[];
+  /** Ids of the jobs the code under test cancelled. */
+  cancelled: string[];
   /** Where the database is, for a child process. */
   target: StorageTarget;
   /** The secret key in its OWLHUB_SECRET_KEY spelling, for a child process. */
@@ -60,10 +62,14 @@ export async function createSyncFixture(
   const keyring = createKeyring(secretKey);
   if (!keyring.ok) throw new Error('keyring');
   const enqueued: SyncFixture['enqueued'] = [];
+  const cancelled: string[] = [];
   const jobs: JobQueue = {
     register: () => undefined,
     schedule: () => undefined,
-    cancel: () => Promise.resolve(false),
+    cancel: (_name, id) => {
+      cancelled.push(id);
+      return Promise.resolve(true);
+    },
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
     enqueue: (name, data) => {
@@ -120,6 +126,7 @@ export async function createSyncFixture(
     deps,
     integrationId,
     enqueued,
+    cancelled,
     async sync(mode, signal = new AbortController().signal) {
       const request = await requestSync(deps, integrationId, mode);
       if (request.runId === null) throw new Error('no run');
