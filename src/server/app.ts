@@ -1,11 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { auditIntegrationChanges } from '../audit/integration-changes.ts';
 import { authenticate } from './authenticate.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { handleError } from './error-handler.ts';
 import { ApiError } from './errors.ts';
+import { actionRoutes } from './routes/actions.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrationRoutes } from './routes/integrations.ts';
@@ -37,9 +40,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/auth', authRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/api-keys', apiKeyRoutes);
+  app.use('/api/integrations/*', auditIntegrationChanges);
   app.route('/api/integrations', integrationRoutes);
   app.route('/api/integrations', mirrorRoutes);
+  app.route('/api/integrations', actionRoutes);
   app.route('/api/sync-runs', syncRunRoutes);
+  app.route('/api/audit', auditRoutes);
   app.route('/webhooks', webhookRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ActionTables } from './actions-schema.ts';
 import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
 import type { WebhookTables } from './webhook-schema.ts';
@@ -109,7 +110,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database extends MirrorTables, WebhookTables {
+export interface Database extends MirrorTables, WebhookTables, ActionTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

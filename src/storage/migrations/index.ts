@@ -3,6 +3,7 @@ import * as accounts from './2026-11-23-0001-accounts.ts';
 import * as jobs from './2026-11-23-0002-jobs.ts';
 import * as integrations from './2026-11-23-0003-integrations.ts';
 import * as mirror from './2026-11-23-0004-mirror.ts';
+import * as actionsAudit from './2026-11-23-0006-actions-audit.ts';
 import * as syncCoordination from './2026-11-23-0009-sync-coordination.ts';
 import * as issueSearch from './2026-11-23-0005-issue-search.ts';
 import * as webhooks from './2026-11-23-0007-webhooks.ts';
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0004-mirror': mirror,
   '2026-11-23-0009-sync-coordination': syncCoordination,
   '2026-11-23-0005-issue-search': issueSearch,
+  '2026-11-23-0006-actions-audit': actionsAudit,
   '2026-11-23-0007-webhooks': webhooks,
 };
