@@ -6,7 +6,10 @@ import { cancelSyncRun, startSync } from '../endpoints.ts';
 import { isLiveRun, keys } from '../queries.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
-/** "Sync now", "Full sync" and, while a run is live, "Cancel sync" (members and admins). */
+/**
+ * "Sync now" and "Full sync" on a connected integration, and "Cancel sync" while a run is live
+ * (members and admins).
+ */
 export function SyncActions(props: {
   integrationId: string;
   connected: boolean;
@@ -35,25 +38,33 @@ export function SyncActions(props: {
   });
   const cancelFailed =
     cancel.error instanceof ApiError ? ![404, 409].includes(cancel.error.status) : cancel.isError;
+  const starting = live || start.isPending;
   return (
     <>
+      {props.connected ? null : (
+        <p className="muted">Syncs run once the integration is connected.</p>
+      )}
       <div className="actions sync-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={!props.connected || live || start.isPending}
-          onClick={() => start.mutate('incremental')}
-        >
-          Sync now
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={!props.connected || live || start.isPending}
-          onClick={() => start.mutate('full')}
-        >
-          Full sync
-        </button>
+        {props.connected ? (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={starting}
+              onClick={() => start.mutate('incremental')}
+            >
+              Sync now
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={starting}
+              onClick={() => start.mutate('full')}
+            >
+              Full sync
+            </button>
+          </>
+        ) : null}
         {live && !cancelMissing ? (
           <button
             type="button"
@@ -65,12 +76,9 @@ export function SyncActions(props: {
           </button>
         ) : null}
       </div>
-      {props.connected ? null : (
-        <p className="muted">Syncs start once the integration is connected.</p>
-      )}
       {start.data?.alreadyRunning === true ? (
         <p className="notice" role="status">
-          A sync was already running; it is shown above.
+          A sync was already running; it is shown below.
         </p>
       ) : null}
       {start.isError ? <ErrorNotice error={start.error} title="The sync did not start" /> : null}
