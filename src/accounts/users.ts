@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ApiError, notFound } from '../server/errors.ts';
-import { recordInstanceEventOnce } from '../storage/instance-events.ts';
+import { hasInstanceEvent, recordInstanceEventOnce } from '../storage/instance-events.ts';
 import type { Database, Role, UserRow } from '../storage/schema.ts';
 import {
   countAdmins,
@@ -40,6 +40,11 @@ export function userRowToPublicUser(row: UserRow): PublicUser {
     role: row.role,
     createdAt: row.created_at,
   };
+}
+
+/** Whether first-run setup would still create the first admin (it runs once per OwlHub). */
+export async function isSetupOpen(db: Kysely<Database>): Promise<boolean> {
+  return !(await hasInstanceEvent(db, 'setup'));
 }
 
 /** Creates the first admin; refused with 409 once any user exists (or setup already ran). */

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 /**
@@ -16,4 +16,14 @@ export async function recordInstanceEventOnce(
     .onConflict((oc) => oc.column('name').doNothing())
     .executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+/** Whether a one-time event has happened. */
+export async function hasInstanceEvent(db: Kysely<Database>, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('instance_events')
+    .select('name')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row !== undefined;
 }

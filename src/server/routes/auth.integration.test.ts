@@ -36,6 +36,14 @@ describe.each(DIALECTS)('auth API on %s', (dialect) => {
     expect(await again.json()).toMatchObject({ error: { code: 'conflict' } });
   });
 
+  it('says setup is open until the first admin exists, to anyone', async () => {
+    const before = await api.request('/api/auth/setup');
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ open: true });
+    await logIn(api, ADMIN, true);
+    expect(await (await api.request('/api/auth/setup')).json()).toEqual({ open: false });
+  });
+
   it('lets exactly one of several racing setup requests win', async () => {
     const attempts = await Promise.all(
       [1, 2, 3, 4].map((n) =>

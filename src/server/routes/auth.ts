@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { checkLogin } from '../../accounts/login.ts';
 import { closeSession, openSession } from '../../accounts/sessions.ts';
-import { setupFirstAdmin, userRowToPublicUser } from '../../accounts/users.ts';
+import { isSetupOpen, setupFirstAdmin, userRowToPublicUser } from '../../accounts/users.ts';
 import { requireRole } from '../access.ts';
 import { SESSION_COOKIE } from '../authenticate.ts';
 import type { AppEnv } from '../context.ts';
@@ -33,6 +33,19 @@ const setup = createRoute({
     201: { description: 'Admin created and logged in', ...json(SessionSchema) },
     400: errorResponses[400],
     409: { description: 'Already set up', ...json(ErrorSchema) },
+  },
+});
+
+const setupStatus = createRoute({
+  method: 'get',
+  path: '/setup',
+  summary:
+    'Whether first-run setup is still open, so a client shows Set up or Log in without trying',
+  responses: {
+    200: {
+      description: 'open: true until the first admin has been created',
+      ...json(z.object({ open: z.boolean() }).openapi('SetupStatus')),
+    },
   },
 });
 
@@ -76,8 +89,9 @@ const me = createRoute({
   },
 });
 
-/** /api/auth: setup, login, logout, me. */
+/** /api/auth: setup (status and action), login, logout, me. */
 export const authRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(setupStatus, async (c) => c.json({ open: await isSetupOpen(c.get('deps').db) }, 200))
   .openapi(setup, async (c) => {
     const { db, now } = c.get('deps');
     const user = await setupFirstAdmin(db, c.req.valid('json'), now());
