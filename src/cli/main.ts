@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ApiError } from '../server/errors.ts';
 import { integrationsCommand } from './commands/integrations.ts';
+import { issueActionsCommand } from './commands/issue-actions.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretsCommand } from './commands/secrets.ts';
@@ -22,6 +23,7 @@ const program = new Command('owlhub')
   .addCommand(usersCommand())
   .addCommand(integrationsCommand())
   .addCommand(syncCommand())
+  .addCommand(issueActionsCommand())
   .addCommand(secretsCommand())
   .addCommand(sandboxCommand());
 
