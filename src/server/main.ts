@@ -57,7 +57,15 @@ export async function startServer(
     logger,
     now: () => new Date(),
   };
-  registerIntegrationJobs(deps, {}, tuning.sync);
+  // On PostgreSQL other processes may send to the same Jira sites: they share each site's budget.
+  registerIntegrationJobs(
+    deps,
+    {},
+    {
+      sharedSiteBudgets: storage.dialect === 'postgres',
+      ...tuning.sync,
+    },
+  );
   await jobs.start();
 
   const app = createApp(deps);

@@ -13,6 +13,7 @@ import { runFullSync } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
 import { budgetedClient } from './budgeted-client.ts';
 import type { WorkOutcome } from './ordered-pool.ts';
+import { sharedBudgetFor } from './shared-site-budget.ts';
 import { budgetFor } from './site-budget.ts';
 import { parseCounts } from './views.ts';
 
@@ -22,6 +23,11 @@ export interface SyncOptions {
   concurrency?: number;
   /** How often a running run looks for a cancel request (default 1000 ms). */
   cancelPollMs?: number;
+  /**
+   * Whether other processes share the database and so the Jira sites (PostgreSQL): then a site's
+   * budget is agreed through the database, else it is this process's own (default false).
+   */
+  sharedSiteBudgets?: boolean;
 }
 
 /** What a run did: its final status, or nothing when the run or its integration is gone. */
@@ -102,7 +108,9 @@ export async function runSync(
           // The sync retries itself (retrying.ts), so that every 429 reaches the site's budget.
           retry: { maxAttempts: 1 },
         }),
-        budgetFor(row.site_url),
+        options.sharedSiteBudgets === true
+          ? sharedBudgetFor(deps.db, row.site_url)
+          : budgetFor(row.site_url),
       ),
       integrationId: row.id,
       deployment,

@@ -15,7 +15,7 @@ import { createSyncFixture, expectParity } from './testing/fixture.ts';
 
 const CHILD = fileURLToPath(new URL('./testing/server-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ISSUES = 2000;
+const ISSUES = 1200;
 const BULK = 'POST /rest/api/3/issue/bulkfetch';
 
 /** One OwlHub server process and the JSON lines it has logged so far. */
@@ -120,7 +120,7 @@ describe('two OwlHub processes on one PostgreSQL database', () => {
     expect(attemptsAt(owner, runId)).toEqual([1]);
     await until('some units to commit', async () => {
       const run = await findSyncRun(storage.db, runId);
-      return run !== undefined && run.done >= 400;
+      return run !== undefined && run.done >= 300;
     });
     owner.child.kill('SIGKILL');
     await new Promise((resolve) => owner.child.once('exit', resolve));
@@ -138,7 +138,7 @@ describe('two OwlHub processes on one PostgreSQL database', () => {
     const takeoverMs = Date.now() - killedAt;
     expect(attemptsAt(heir, runId)).toEqual([2]);
     // A three-second lease renewed every second, one-second maintenance, no retry delay.
-    expect(takeoverMs).toBeLessThan(10_000);
+    expect(takeoverMs).toBeLessThan(15_000);
 
     const read = async () =>
       (await (
@@ -159,5 +159,5 @@ describe('two OwlHub processes on one PostgreSQL database', () => {
     expect(((await runs.json()) as { items: SyncRunView[] }).items.map((r) => r.id)).toEqual([
       runId,
     ]);
-  }, 90_000);
+  }, 120_000);
 });
