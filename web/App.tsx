@@ -16,8 +16,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
-import { useMe } from './queries.ts';
-import { isReturningBrowser } from './returning.ts';
+import { useMe, useSetupOpen } from './queries.ts';
 import type { Route } from './routes.ts';
 import { matchRoute } from './routes.ts';
 import { usePath } from './router.ts';
@@ -26,6 +25,7 @@ import './mirror.css';
 /** Decides between setup, login and the logged-in pages, then shows the page for the path. */
 export function App() {
   const me = useMe();
+  const setupOpen = useSetupOpen(me.data === null);
   const route = matchRoute(usePath());
   if (me.isPending) return <p className="loading">Loading…</p>;
   if (me.isError) {
@@ -36,10 +36,10 @@ export function App() {
     );
   }
   if (me.data === null) {
-    if (route.page === 'setup') return <SetupPage />;
     if (route.page === 'login') return <LoginPage />;
-    // A browser that never logged in is most likely the first run; setup answers 409 otherwise.
-    return isReturningBrowser() ? <LoginPage /> : <SetupPage />;
+    if (setupOpen.isPending) return <p className="loading">Loading…</p>;
+    // Without an answer, Log in is the likelier page: setup is open only on a brand-new OwlHub.
+    return setupOpen.data === true ? <SetupPage /> : <LoginPage />;
   }
   return <Layout user={me.data}>{pageFor(route)}</Layout>;
 }

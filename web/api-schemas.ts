@@ -44,6 +44,9 @@ export const IntegrationListSchema = z.object({ items: z.array(IntegrationSchema
 /** GET /api/integrations/detect. */
 export const SiteDetectionSchema = SiteDetectionViewSchema;
 
+/** GET /api/auth/setup: whether first-run setup is still open. */
+export const SetupStatusSchema = z.object({ open: z.boolean() });
+
 /** A 204 answer. */
 export const NoContentSchema = z.undefined();
 

@@ -14,6 +14,7 @@ import {
   IntegrationSchema,
   NoContentSchema,
   SessionSchema,
+  SetupStatusSchema,
   SiteDetectionSchema,
   SyncRunListSchema,
   SyncRunSchema,
@@ -31,6 +32,11 @@ export async function fetchMe(): Promise<User | null> {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
+}
+
+/** Whether first-run setup is still open (no admin has been created yet). */
+export async function fetchSetupOpen(): Promise<boolean> {
+  return (await callApi('GET', '/api/auth/setup', SetupStatusSchema)).open;
 }
 
 /** Creates the first admin and logs in as them. */

@@ -7,6 +7,7 @@ import type { User } from './api-schemas.ts';
 import {
   detectSite,
   fetchMe,
+  fetchSetupOpen,
   getIntegration,
   getSyncRun,
   listIntegrations,
@@ -20,6 +21,7 @@ import { awaitsVerification } from './verification-watch.ts';
 /** Cache keys, in one place so that writes invalidate the right reads. */
 export const keys = {
   me: ['me'] as const,
+  setupOpen: ['setup-open'] as const,
   integrations: ['integrations'] as const,
   integration: (id: string) => ['integrations', id] as const,
   users: ['users'] as const,
@@ -34,6 +36,11 @@ const PENDING_POLL_MS = 1000;
 /** The logged-in account (null when logged out). */
 export function useMe(): UseQueryResult<User | null> {
   return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** Whether first-run setup is still open; asked only while nobody is logged in. */
+export function useSetupOpen(loggedOut: boolean): UseQueryResult<boolean> {
+  return useQuery({ queryKey: keys.setupOpen, queryFn: fetchSetupOpen, enabled: loggedOut });
 }
 
 /** The logged-in account, for pages that only render when someone is logged in. */

@@ -45,8 +45,20 @@ test('first run: setup creates the admin, who can log out and log in again', asy
   await page.context().close();
 });
 
-test('setup on a set-up OwlHub (409) sends the person to log in', async () => {
+test('a new browser on a set-up OwlHub is asked to log in, not to set up', async () => {
   const page = await openPage(browser);
+  await page.goto(`${owlhub.url}/settings/jira`);
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  expect(await page.getByRole('heading', { name: 'Set up OwlHub' }).count()).toBe(0);
+  await page.context().close();
+});
+
+test('a setup that lost the race (409) sends the person to log in', async () => {
+  const page = await openPage(browser);
+  // As if another person finished setup between this page's question and its answer.
+  await page.route('**/api/auth/setup', (route) =>
+    route.request().method() === 'GET' ? route.fulfill({ json: { open: true } }) : route.fallback(),
+  );
   await page.goto(`${owlhub.url}/settings/jira`);
   await page.getByLabel('Name', { exact: true }).fill('Late Comer');
   await page.getByLabel('Email', { exact: true }).fill('late@example.com');

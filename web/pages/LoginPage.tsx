@@ -8,7 +8,6 @@ import { Link } from '../components/Link.tsx';
 import { logIn } from '../endpoints.ts';
 import { toFormErrors } from '../form-errors.ts';
 import { keys } from '../queries.ts';
-import { markReturningBrowser } from '../returning.ts';
 import { useSearchParams } from '../router.ts';
 
 const FIELDS = ['email', 'password'] as const;
@@ -22,7 +21,6 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: logIn,
     onSuccess: (user) => {
-      markReturningBrowser();
       queryClient.setQueryData(keys.me, user);
     },
   });

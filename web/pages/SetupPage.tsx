@@ -9,7 +9,6 @@ import { Link } from '../components/Link.tsx';
 import { setUp } from '../endpoints.ts';
 import { toFormErrors } from '../form-errors.ts';
 import { keys } from '../queries.ts';
-import { markReturningBrowser } from '../returning.ts';
 import { navigate } from '../router.ts';
 
 const FIELDS = ['name', 'email', 'password'] as const;
@@ -23,7 +22,6 @@ export function SetupPage() {
   const setup = useMutation({
     mutationFn: setUp,
     onSuccess: (user) => {
-      markReturningBrowser();
       queryClient.setQueryData(keys.me, user);
       navigate('/integrations', { replace: true });
     },
