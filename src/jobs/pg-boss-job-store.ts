@@ -22,7 +22,7 @@ const DEADLOCK_DETECTED = '40P01';
 /**
  * Jobs in pg-boss. We use its storage and state machine (fetch with SKIP LOCKED, complete, fail
  * with retries, maintenance that fails a job whose lease, `expireInSeconds`, ran out so that a live
- * worker retries it) but not its work() loop: that loop completes and fails jobs in promises nobody
+ * worker retries it; the lease is renewed here while the handler runs) but not its work() loop: that loop completes and fails jobs in promises nobody
  * awaits, so a database error at that moment would be an unhandled rejection and end the process.
  * pg-boss's cron has minute resolution, so schedules are inserted here with `singletonSeconds`.
  */

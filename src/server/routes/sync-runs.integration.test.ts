@@ -127,7 +127,13 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
       error: { code: 'conflict', message: expect.stringContaining('already ended (cancelled)') },
     });
     expect((await member.send('POST', `/api/sync-runs/nope/cancel`)).status).toBe(404);
-  });
+
+    const openapi = (await (await api.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+    };
+    const documented = openapi.paths['/api/sync-runs/{runId}/cancel']?.post?.responses ?? {};
+    expect(Object.keys(documented)).toEqual(expect.arrayContaining(['202', '403', '404', '409']));
+  }, 60_000);
 
   it('cancels a queued run at once and frees the integration for the next sync', async () => {
     const integrationId = await connect();
@@ -184,5 +190,5 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
       (run) => run.status === 'succeeded',
     );
     expect((await readRun(runId)).status).toBe('cancelled');
-  });
+  }, 60_000);
 });
