@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ApiError } from '../server/errors.ts';
 import { integrationsCommand } from './commands/integrations.ts';
 import { issueActionsCommand } from './commands/issue-actions.ts';
+import { issuesCommand } from './commands/issues.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretsCommand } from './commands/secrets.ts';
@@ -23,6 +24,7 @@ const program = new Command('owlhub')
   .addCommand(usersCommand())
   .addCommand(integrationsCommand())
   .addCommand(syncCommand())
+  .addCommand(issuesCommand())
   .addCommand(issueActionsCommand())
   .addCommand(secretsCommand())
   .addCommand(sandboxCommand());

@@ -29,7 +29,7 @@ import { issueRowToIssue, parseObject, projectRowToProject, runRowToView } from 
 
 type Deps = Pick<IntegrationDeps, 'db' | 'jobs' | 'now'>;
 
-async function mustFindIntegration(deps: Deps, id: string) {
+async function mustFindIntegration(deps: Pick<Deps, 'db'>, id: string) {
   const row = await findIntegration(deps.db, id);
   if (row === undefined) throw notFound('The integration');
   return row;
@@ -138,7 +138,7 @@ function decodeCursor(cursor: string): z.infer<typeof CursorSchema> {
 
 /** One page of mirrored issues, most recently updated first. */
 export async function listIssues(
-  deps: Deps,
+  deps: Pick<Deps, 'db'>,
   integrationId: string,
   filter: IssueFilter,
   page: { cursor?: string | undefined; limit: number },

@@ -95,7 +95,19 @@ export const IssueQuerySchema = z.object({
   status: z.string().max(255).optional(),
   assignee: z.string().max(255).optional(),
   updatedSince: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().max(500).optional(),
+  q: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({
+      description:
+        'Full-text search over the key, summary, description (ADF or wiki markup as plain text), ' +
+        'labels and comments. Every word must match the start of a word of the issue ' +
+        '("auth" finds "authentication"), ignoring case and accents; words are split on ' +
+        'anything but letters and digits, and quotes, operators and wildcards are plain text. ' +
+        'Combines with the other filters and the cursor; the order stays most recently updated first.',
+      example: 'login firefox',
+    }),
   cursor: z.string().max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
