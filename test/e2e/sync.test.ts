@@ -59,7 +59,8 @@ async function connectThroughWizard(): Promise<void> {
 
 /** The progress bar's value each time it changes, until the run leaves queued/running. */
 async function watchProgress(): Promise<number[]> {
-  const bar = syncPanel().getByRole('progressbar');
+  // Named by its text label, which says the phase and the count.
+  const bar = syncPanel().getByRole('progressbar', { name: /\d+ (of [\d,]+ )?issues/ });
   await bar.waitFor({ state: 'visible', timeout: 20_000 });
   const seen: number[] = [];
   let captured = false;
@@ -131,18 +132,36 @@ test('"Cancel sync" stops a running full sync, which ends Cancelled', async () =
   await capture(page, 'sync-cancelled');
 });
 
-test('a viewer sees the sync and its history but no controls', async () => {
-  const viewer = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer password 1' };
+/** Opens the integration page as a new account with `role`, once its sync history shows. */
+async function syncPanelAs(role: 'viewer' | 'member', email: string): Promise<Page> {
+  const account = { name: `A ${role}`, email, password: `${role} password 1` };
   const admin = await apiSession(owlhub.url, ADMIN);
-  expect((await admin.send('POST', '/api/users', { ...viewer, role: 'viewer' })).status).toBe(201);
-  const viewerPage = await openPage(browser);
-  await logInThroughPage(viewerPage, owlhub.url, viewer);
-  await viewerPage.goto(new URL(integrationPath, owlhub.url).toString());
+  expect((await admin.send('POST', '/api/users', { ...account, role })).status).toBe(201);
+  const other = await openPage(browser);
+  await logInThroughPage(other, owlhub.url, account);
+  await other.goto(new URL(integrationPath, owlhub.url).toString());
+  await visible(
+    other.getByRole('region', { name: 'Sync' }).getByRole('list', { name: 'Sync runs' }),
+  );
+  return other;
+}
+
+test('a viewer sees the sync and its history but no controls', async () => {
+  const viewerPage = await syncPanelAs('viewer', 'vera@example.com');
   const panel = viewerPage.getByRole('region', { name: 'Sync' });
-  await visible(panel.getByRole('list', { name: 'Sync runs' }));
   for (const name of ['Sync now', 'Full sync', 'Cancel sync']) {
     expect(await panel.getByRole('button', { name }).count()).toBe(0);
   }
   await capture(viewerPage, 'sync-viewer');
   await viewerPage.context().close();
+});
+
+test('a member may sync', async () => {
+  const memberPage = await syncPanelAs('member', 'max@example.com');
+  const panel = memberPage.getByRole('region', { name: 'Sync' });
+  await visible(panel.getByRole('button', { name: 'Sync now' }));
+  await visible(panel.getByRole('button', { name: 'Full sync' }));
+  // Members run syncs but do not manage the integration.
+  expect(await memberPage.getByRole('button', { name: 'Rotate token' }).count()).toBe(0);
+  await memberPage.context().close();
 });
