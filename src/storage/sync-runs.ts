@@ -45,7 +45,10 @@ export async function listSyncRuns(
     .execute();
 }
 
-/** The integration's queued or running run, if any. */
+/**
+ * The integration's queued or running run, if any. A run whose job is not recorded yet does not
+ * count: it is being requested right now, and may lose to a concurrent request and be deleted.
+ */
 export async function findLiveSyncRun(
   db: Kysely<Database>,
   integrationId: string,
@@ -55,6 +58,7 @@ export async function findLiveSyncRun(
     .selectAll()
     .where('integration_id', '=', integrationId)
     .where('status', 'in', ['queued', 'running'])
+    .where('job_id', 'is not', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
 }

@@ -62,9 +62,21 @@ export async function requestSync(
     await setSyncRunJob(deps.db, runId, jobId);
     return { queued: true, runId };
   }
-  // Another process queued a run at the same moment: that one stands, this one never existed.
+  // Another request queued a run at the same moment: that one stands, this one never existed.
   await deleteSyncRun(deps.db, runId);
-  return { queued: false, runId: (await findLiveSyncRun(deps.db, integrationId))?.id ?? null };
+  return { queued: false, runId: (await waitForLiveSyncRun(deps.db, integrationId))?.id ?? null };
+}
+
+// The winner of a race records its job right after enqueueing it; a loser waits that long for it.
+const WINNER_WAIT_TRIES = 20;
+const WINNER_WAIT_MS = 25;
+
+async function waitForLiveSyncRun(db: Kysely<Database>, integrationId: string) {
+  for (let attempt = 1; ; attempt++) {
+    const live = await findLiveSyncRun(db, integrationId);
+    if (live !== undefined || attempt === WINNER_WAIT_TRIES) return live;
+    await new Promise((resolve) => setTimeout(resolve, WINNER_WAIT_MS));
+  }
 }
 
 /** Queues the first full sync of an integration that has never finished one. */
