@@ -203,3 +203,68 @@ describe.each(DIALECTS)('issue search on %s', (dialect) => {
     );
   }
 });
+
+describe('issue search on SQLite and PostgreSQL', () => {
+  const storages: Storage[] = [];
+  beforeEach(async () => {
+    for (const dialect of DIALECTS) {
+      const storage = await createTestStorage(dialect);
+      await insertIntegration(storage.db, integrationRow('i1'));
+      await writeIssueBatch(storage.db, {
+        integrationId: 'i1',
+        at: '2026-11-23T12:00:00.000Z',
+        users: [],
+        issues: [
+          ...ISSUES,
+          {
+            row: searchableIssue(6, 'INT-6', '06', {
+              summary: 'Café naïve 日本語 テスト x86_64 v2.1',
+            }),
+            comments: [comment('3', adf('ÉLÈVE señor Straße 42nd'))],
+          },
+        ],
+      });
+      storages.push(storage);
+    }
+  });
+  afterEach(async () => {
+    for (const storage of storages.splice(0)) await storage.close();
+  });
+
+  it('both answer every search alike', async () => {
+    const fragment = fc.constantFrom(
+      ...[
+        'log',
+        'Login',
+        'fire',
+        'AUTH',
+        'über',
+        'zuga',
+        'café',
+        'cafe',
+        'NAÏ',
+        '日本',
+        'テ',
+        'x86',
+      ],
+      ...['64', 'v2', 'eleve', 'sen', 'strasse', 'straße', '42', 'api', 'web-1', 'runbook', 'csv'],
+      ...['"', '*', ':', '&', '(', '-', 'OR', 'NEAR', "'", '\\', ' ', '.'],
+    );
+    const query = fc.oneof(
+      fc.array(fragment, { maxLength: 4 }).map((parts) => parts.join(' ')),
+      fc.array(fragment, { maxLength: 4 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const [sqlite, postgres] = await Promise.all(
+          storages.map(async (storage) =>
+            (await listIssueRows(storage.db, 'i1', { q }, { limit: 50 })).map((row) => row.key),
+          ),
+        );
+        expect(sqlite).toEqual(postgres);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
