@@ -2,6 +2,14 @@ import type { ClaimedJob, JobStore } from './job-store.ts';
 import type { JobLogger, Registration } from './options.ts';
 
 /**
+ * Why a handler's signal aborted when its lease ended: the job may already run in another worker,
+ * so the handler should leave shared state (such as a status it reports) to that run.
+ */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+}
+
+/**
  * A worker's hold on one job while its handler runs. It lasts `leaseSeconds` from the claim and is
  * renewed every third of that, so a run keeps its job however long it takes, while the job of a
  * dead worker is taken over about one lease after its last renewal. The signal aborts when the
@@ -86,6 +94,6 @@ export class JobLease {
 
   #end(reason: string): void {
     this.release();
-    this.#controller.abort(new Error(reason));
+    this.#controller.abort(new LeaseLostError(reason));
   }
 }

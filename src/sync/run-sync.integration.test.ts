@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/storage.ts';
 import { VERIFY_JOB } from '../integrations/jobs.ts';
+import { LeaseLostError } from '../jobs/job-lease.ts';
 import { updateIntegration } from '../storage/integrations.ts';
 import { listAllIssueRows } from '../storage/mirror-issue-queries.ts';
 import type { SyncFixture } from './testing/fixture.ts';
@@ -32,6 +33,21 @@ describe.each(DIALECTS)('sync runs on %s', (dialect) => {
     const { outcome } = await fixture.sync('full');
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'not_connected' } });
     expect(fixture.sandbox.requestCount).toBe(0);
+  });
+
+  it('leaves the run to the worker that took it over when its lease was lost', async () => {
+    fixture = await createSyncFixture(dialect, { flavor: 'cloud', issues: 250, latencyMs: 5 });
+    const lost = new AbortController();
+    const { sandbox } = fixture;
+    const watcher = setInterval(() => {
+      if ((sandbox.stats().byRoute['POST /rest/api/3/issue/bulkfetch'] ?? 0) >= 1)
+        lost.abort(new LeaseLostError('The job was taken over or cancelled'));
+    }, 1);
+    const { outcome, run } = await fixture.sync('full', lost.signal);
+    clearInterval(watcher);
+    expect(outcome).toEqual({ ran: true, status: 'interrupted' });
+    // Still as the run's new worker would have it: running, not put back in the queue.
+    expect(run.status).toBe('running');
   });
 
   it('resumes a stopped full sync from its checkpoint to exact parity', async () => {

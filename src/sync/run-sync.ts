@@ -1,5 +1,6 @@
 import { createJiraClient } from '../jira/index.ts';
 import { openFreshCredentials } from '../integrations/credentials.ts';
+import { LeaseLostError } from '../jobs/job-lease.ts';
 import type { IntegrationDeps } from '../integrations/deps.ts';
 import { requestVerification } from '../integrations/jobs.ts';
 import { jiraAuthFor } from '../integrations/verification/jira-auth.ts';
@@ -125,8 +126,10 @@ export async function runSync(
     cancel.stop();
     // A run that got to the end before it saw the request has succeeded all the same.
     if (cancel.signal.aborted && !outcome.ok) return await cancelled();
+    // Another worker may have taken the run over: its status is that worker's to report.
+    if (signal.reason instanceof LeaseLostError) return { ran: true, status: 'interrupted' };
     if (signal.aborted) {
-      // The queue is stopping or the lease ran out: the job is retried and resumes at the checkpoint.
+      // The queue is stopping: the job is retried and resumes at the checkpoint.
       await updateSyncRun(deps.db, run.id, { status: 'queued', phase: 'interrupted' });
       return { ran: true, status: 'interrupted' };
     }
