@@ -17,7 +17,8 @@ export interface JobQueueOptions {
   pollIntervalMs?: number;
   /**
    * PostgreSQL: how often pg-boss looks for jobs whose lease ran out (default 30 s), so a dead
-   * worker's job is taken over between `leaseSeconds` and `leaseSeconds` + this after it started.
+   * worker's job is taken over between `leaseSeconds` and `leaseSeconds` + this after the worker
+   * last renewed it (plus the retry delay).
    * SQLite needs no such pass: its claim query takes expired jobs directly.
    */
   maintenanceIntervalSeconds?: number;
