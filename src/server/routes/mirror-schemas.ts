@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SyncErrorSchema, SyncRunViewSchema } from '../../shared/sync-run-schemas.ts';
 
 const UserRefSchema = z.object({ id: z.string(), displayName: z.string().nullable() }).nullable();
 const Json = z.record(z.string(), z.unknown());
@@ -48,45 +49,13 @@ export const MirrorSeenUserSchema = z
   .object({ id: z.string(), displayName: z.string().nullable() })
   .openapi('MirrorSeenUser');
 
-const CountsSchema = z.object({
-  listed: z.number(),
-  written: z.number(),
-  stale: z.number(),
-  deleted: z.number(),
-  comments: z.number(),
-  unreadable: z.number(),
-});
-
-/** A sync run with its progress. */
+/**
+ * A sync run with its progress: the shared shape rebuilt with this module's `z`, so that
+ * `.openapi()` exists whatever loaded first (as in ../integration-schemas.ts); `error` as plain
+ * optional, which the OpenAPI generator leaves out of `required` (it lists exact optionals).
+ */
 export const SyncRunSchema = z
-  .object({
-    id: z.string(),
-    integrationId: z.string(),
-    mode: z.enum(['full', 'incremental']),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-    phase: z.string(),
-    counts: CountsSchema,
-    done: z.number(),
-    total: z.number().nullable(),
-    rate: z.number().nullable(),
-    etaSeconds: z.number().nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    error: z
-      .object({
-        code: z.enum([
-          'not_connected',
-          'invalid_credentials',
-          'forbidden',
-          'rate_limited',
-          'jira_error',
-          'cancelled',
-        ]),
-        message: z.string(),
-      })
-      .optional(),
-  })
+  .object({ ...SyncRunViewSchema.shape, error: SyncErrorSchema.optional() })
   .openapi('SyncRun');
 
 /** Query of the issue list. */
