@@ -41,6 +41,9 @@ export class JobLease {
     this.#logger = logger;
     this.#extend(claimedAt);
     this.#heartbeat = setInterval(() => void this.#renew(), this.#leaseMs / 3);
+    // At once too: a job taken over keeps the lease its last worker had stretched (pg-boss copies
+    // it into the retry), which must shrink back before this worker can die unnoticed.
+    void this.#renew();
   }
 
   /** Aborts when the hold ends; the handler should then wind down. */
