@@ -26,11 +26,15 @@ const VARIANTS = ['floor', 'owlhub', 'naive'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const SELF = fileURLToPath(import.meta.url);
-const StatsSchema = z.object({ requests: z.number().int() });
+const StatsSchema = z.object({ requests: z.number().int(), cpuMs: z.number() });
 
 /** Child side of a variant: run it, then report its figures with this process's peak memory. */
 async function runVariant(variant: Variant, target: Target): Promise<VariantResult> {
   const maxRss = () => process.resourceUsage().maxRSS * 1024;
+  const cpuMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
   switch (variant) {
     case 'floor': {
       const started = performance.now();
@@ -40,6 +44,8 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
       return {
         wallMs,
         maxRssBytes: maxRss(),
+        cpuMs: cpuMs(),
+        sandboxCpuMs: 0,
         requests: run.requests,
         issues: run.issues,
         note: `id-only pages held up to ${run.idPageSize} ids`,
@@ -51,6 +57,8 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
       return {
         wallMs: run.wallMs,
         maxRssBytes: maxRss(),
+        cpuMs: cpuMs(),
+        sandboxCpuMs: 0,
         requests: 0,
         issues: run.stored,
         note: `stored and queryable: count(*) = ${run.stored}`,
@@ -61,6 +69,8 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
       return {
         wallMs: run.wallMs,
         maxRssBytes: maxRss(),
+        cpuMs: cpuMs(),
+        sandboxCpuMs: 0,
         requests: run.requests,
         issues: run.stored,
         note: `stored: count(*) = ${run.stored}`,
@@ -77,10 +87,13 @@ function firstMessage(child: ChildProcess): Promise<unknown> {
   });
 }
 
-async function ask(sandbox: ChildProcess, question: 'stats' | 'reset'): Promise<number> {
+async function ask(
+  sandbox: ChildProcess,
+  question: 'stats' | 'reset',
+): Promise<z.infer<typeof StatsSchema>> {
   const answer = firstMessage(sandbox);
   sandbox.send(question);
-  return StatsSchema.parse(await answer).requests;
+  return StatsSchema.parse(await answer);
 }
 
 /** Runs one variant in a fresh process and counts the requests the sandbox served it. */
@@ -89,13 +102,14 @@ async function measure(
   variant: Variant,
   target: Target,
 ): Promise<VariantResult> {
-  await ask(sandbox, 'reset');
+  const before = await ask(sandbox, 'reset');
   const child = fork(SELF, ['--variant', variant, '--target', JSON.stringify(target)], {
     execArgv: ['--import', 'tsx'],
   });
   const result = VariantResultSchema.parse(await firstMessage(child));
   child.kill();
-  return { ...result, requests: await ask(sandbox, 'stats') };
+  const after = await ask(sandbox, 'stats');
+  return { ...result, requests: after.requests, sandboxCpuMs: after.cpuMs - before.cpuMs };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -119,7 +133,7 @@ function printReport(issues: number, results: Partial<Record<Variant, VariantRes
     const r = results[variant];
     if (r === undefined) continue;
     console.log(
-      `${variant.padEnd(7)} ${seconds(r.wallMs).padStart(9)}  ${String(r.requests).padStart(6)} requests  peak RSS ${megabytes(r.maxRssBytes).padStart(7)}  ${r.note}`,
+      `${variant.padEnd(7)} ${seconds(r.wallMs).padStart(9)} wall  ${String(r.requests).padStart(6)} requests  peak RSS ${megabytes(r.maxRssBytes).padStart(7)}  CPU ${seconds(r.cpuMs)} (sandbox ${seconds(r.sandboxCpuMs)})  ${r.note}`,
     );
   }
   const { floor, owlhub, naive } = results;
@@ -175,7 +189,8 @@ async function serveSandbox(issues: number): Promise<void> {
   if (credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
   process.on('message', (question) => {
     if (question === 'reset') sandbox.resetStats();
-    process.send?.({ requests: sandbox.requestCount });
+    const usage = process.cpuUsage();
+    process.send?.({ requests: sandbox.requestCount, cpuMs: (usage.user + usage.system) / 1000 });
   });
   process.send?.({
     url: sandbox.url,

@@ -87,8 +87,9 @@ export async function createMirrorDatabase(target: Target): Promise<MirrorDataba
         .executeTakeFirstOrThrow();
       // The data API's own query, so that "queryable" means what a user would do.
       const newest = await listIssueRows(storage.db, integrationId, {}, { limit: 10 });
-      if (count > 0 && newest.length === 0) throw new Error('issues stored but not listed');
-      return Number(count);
+      const total = Number(count);
+      if (total > 0 && newest.length === 0) throw new Error('issues stored but not listed');
+      return total;
     },
     async close() {
       await storage.close();

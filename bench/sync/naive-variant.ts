@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { CommentSchema } from '../../src/jira/schemas/comment.ts';
-import { SearchJqlPageSchema } from '../../src/jira/schemas/search.ts';
+import { IssueSchema } from '../../src/jira/schemas/issue.ts';
 import { writeIssueBatch } from '../../src/storage/mirror-batch.ts';
 import { issueToRecord } from '../../src/sync/issue-row.ts';
 import { createMirrorDatabase } from './mirror-database.ts';
 import type { Target } from './protocol.ts';
 import { post } from './protocol.ts';
+
+/** A full-field search page: every hit has its key and fields. */
+const PageSchema = z.looseObject({
+  issues: z.array(IssueSchema),
+  nextPageToken: z.string().optional(),
+});
 
 const EmbeddedComments = z.looseObject({ comments: z.array(CommentSchema) }).optional();
 
@@ -28,7 +34,7 @@ export async function runNaiveSync(target: Target): Promise<NaiveRun> {
     let requests = 0;
     let token: string | undefined;
     do {
-      const page = SearchJqlPageSchema.parse(
+      const page = PageSchema.parse(
         await (
           await post(target, '/rest/api/3/search/jql', {
             jql: 'id > 0 ORDER BY id ASC',

@@ -16,6 +16,10 @@ export const VariantResultSchema = z.object({
   wallMs: z.number(),
   /** Peak resident set of the variant's process, in bytes. */
   maxRssBytes: z.number(),
+  /** CPU time (user + system) of the variant's process. */
+  cpuMs: z.number(),
+  /** CPU time the sandbox spent serving the variant. */
+  sandboxCpuMs: z.number(),
   requests: z.number().int(),
   issues: z.number().int(),
   note: z.string(),
