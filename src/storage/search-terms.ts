@@ -12,23 +12,33 @@ const MAX_TERM_LENGTH = 64;
 const MAX_DOCUMENT_LENGTH = 100_000;
 const MAX_QUERY_TERMS = 32;
 
-/** Lower-case words without accents: "Überprüfung" → "uberprufung". */
-function words(text: string): string[] {
-  const folded = text
-    .toLowerCase()
+/** Lower case without accents: "Überprüfung" → "uberprufung". */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // Most issue text is ASCII, which has nothing to decompose: skip the two normalisations.
+  if (!/[\u0080-\uffff]/.test(lower)) return lower;
+  return lower
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFC');
-  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) =>
-    word.length > MAX_TERM_LENGTH ? Array.from(word).slice(0, MAX_TERM_LENGTH).join('') : word,
-  );
+}
+
+/** The distinct folded words of `text`, in order of first appearance. */
+function words(text: string): Set<string> {
+  const distinct = new Set<string>();
+  for (const [word] of fold(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    distinct.add(
+      word.length > MAX_TERM_LENGTH ? Array.from(word).slice(0, MAX_TERM_LENGTH).join('') : word,
+    );
+  }
+  return distinct;
 }
 
 /** The distinct words of `text`, space-separated: order and repeats do not matter to the search. */
 export function documentTerms(text: string): string {
   const terms: string[] = [];
   let length = 0;
-  for (const word of new Set(words(text))) {
+  for (const word of words(text)) {
     length += word.length + 1;
     if (length > MAX_DOCUMENT_LENGTH) break;
     terms.push(word);
@@ -38,7 +48,7 @@ export function documentTerms(text: string): string {
 
 /** The distinct words of a search; every one must match the start of a word of the issue. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(words(query))].slice(0, MAX_QUERY_TERMS);
+  return [...words(query)].slice(0, MAX_QUERY_TERMS);
 }
 
 /** The stored columns of an issue that its search document is made of. */
