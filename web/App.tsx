@@ -2,6 +2,8 @@ import { AdminOnly } from './components/AdminOnly.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Redirect } from './components/Redirect.tsx';
+import { AuditLogPage } from './pages/AuditLogPage.tsx';
+import { CreateIssuePage } from './pages/CreateIssuePage.tsx';
 import { EditIntegrationPage } from './pages/EditIntegrationPage.tsx';
 import { IntegrationPage } from './pages/IntegrationPage.tsx';
 import { IntegrationsPage } from './pages/IntegrationsPage.tsx';
@@ -76,6 +78,14 @@ function pageFor(route: Route) {
       return <IssuesHomePage />;
     case 'issues':
       return <IssuesPage id={route.id} />;
+    case 'create-issue':
+      return <CreateIssuePage id={route.id} />;
+    case 'audit':
+      return (
+        <AdminOnly>
+          <AuditLogPage />
+        </AdminOnly>
+      );
     case 'issue':
       return <IssuePage id={route.id} issueKey={route.key} />;
     case 'projects':

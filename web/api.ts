@@ -40,12 +40,13 @@ export function setCsrfToken(token: string | null): void {
 
 /** Calls the API and parses the JSON answer with `schema`; throws ApiError on any failure. */
 export async function callApi<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   schema: z.ZodType<T>,
   body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<T> {
-  const response = await send(method, path, body);
+  const response = await send(method, path, body, extraHeaders);
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {
     throw new ApiError(
@@ -59,8 +60,13 @@ export async function callApi<T>(
   return parsed.data;
 }
 
-async function send(method: string, path: string, body: unknown): Promise<Response> {
-  const headers = new Headers({ accept: 'application/json' });
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  extraHeaders: Readonly<Record<string, string>>,
+): Promise<Response> {
+  const headers = new Headers({ ...extraHeaders, accept: 'application/json' });
   if (body !== undefined) headers.set('content-type', 'application/json');
   if (method !== 'GET' && csrfToken !== null) headers.set('x-csrf-token', csrfToken);
   let response: Response;

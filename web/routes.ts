@@ -16,6 +16,8 @@ export type Route =
   | { page: 'projects'; id: string }
   | { page: 'jira-settings' }
   | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'create-issue'; id: string }
   | { page: 'not-found' };
 
 const STATIC: Record<string, Route> = {
@@ -29,6 +31,7 @@ const STATIC: Record<string, Route> = {
   '/settings': { page: 'jira-settings' },
   '/settings/jira': { page: 'jira-settings' },
   '/settings/users': { page: 'users' },
+  '/settings/audit': { page: 'audit' },
 };
 
 /** The route for `path`; unknown paths are `not-found`. */
@@ -36,6 +39,9 @@ export function matchRoute(path: string): Route {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const known = STATIC[trimmed];
   if (known) return known;
+  const create = /^\/integrations\/([^/]+)\/create-issue$/.exec(trimmed)?.[1];
+  const createFor = create === undefined ? null : decodeSegment(create);
+  if (createFor !== null) return { page: 'create-issue', id: createFor };
   const mirror = matchMirrorRoute(trimmed);
   if (mirror !== null) return mirror;
   const integration = /^\/integrations\/([^/]+)(\/edit)?$/.exec(trimmed);
@@ -84,6 +90,11 @@ export function issuesHref(id: string, query = ''): string {
 /** The path of one issue's page. */
 export function issueHref(id: string, key: string): string {
   return `/integrations/${encodeURIComponent(id)}/issues/${encodeURIComponent(key)}`;
+}
+
+/** The path of the page that creates an issue through an integration. */
+export function createIssueHref(id: string): string {
+  return `/integrations/${encodeURIComponent(id)}/create-issue`;
 }
 
 /** The path of an integration's project list. */

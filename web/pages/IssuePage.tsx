@@ -1,4 +1,5 @@
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { IssueActions } from '../components/IssueActions.tsx';
 import { IssueComments } from '../components/IssueComments.tsx';
 import { IssueFacts } from '../components/IssueFacts.tsx';
 import { IssueFieldTable } from '../components/IssueFieldTable.tsx';
@@ -52,6 +53,7 @@ export function IssuePage(props: { id: string; issueKey: string }) {
             </p>
           )}
           <IssueFacts issue={issue} />
+          <IssueActions id={id} issue={issue} />
           <section className="section" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
             <RichText value={issue.fields.description} empty="No description." />

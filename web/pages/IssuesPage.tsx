@@ -6,9 +6,9 @@ import { Link } from '../components/Link.tsx';
 import type { IssueFilters as Filters, IssueListView } from '../issue-filter.ts';
 import { readIssueListView, writeIssueListView } from '../issue-filter.ts';
 import { ISSUE_PAGE_SIZE, useIssuePage } from '../mirror-queries.ts';
-import { useIntegration } from '../queries.ts';
+import { useIntegration, useUser } from '../queries.ts';
 import { navigate, useSearchParams } from '../router.ts';
-import { integrationHref, issuesHref, projectsHref } from '../routes.ts';
+import { createIssueHref, integrationHref, issuesHref, projectsHref } from '../routes.ts';
 import { usePageTitle } from '../use-page-title.ts';
 
 /** An integration's mirrored issues: search, filters and pages, all kept in the URL. */
@@ -16,6 +16,7 @@ export function IssuesPage(props: { id: string }) {
   const { id } = props;
   const view = readIssueListView(useSearchParams());
   const integration = useIntegration(id);
+  const user = useUser();
   const name = integration.data?.name ?? 'Integration';
   usePageTitle(`Issues · ${name}`);
   const page = useIssuePage(id, view);
@@ -28,6 +29,7 @@ export function IssuesPage(props: { id: string }) {
     show({ ...view, ...change, cursors: [] }, options.replace);
   }
   const nextCursor = page.data?.nextCursor ?? null;
+  const canCreate = user !== null && user.role !== 'viewer';
 
   return (
     <>
@@ -38,6 +40,11 @@ export function IssuesPage(props: { id: string }) {
       <div className="page-head">
         <h1>Issues</h1>
         <Link href={projectsHref(id)}>Projects</Link>
+        {canCreate ? (
+          <Link className="button" href={createIssueHref(id)}>
+            Create issue
+          </Link>
+        ) : null}
       </div>
       <IssueFilters integrationId={id} filters={view} onChange={filter} />
       {page.isPending ? (
