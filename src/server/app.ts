@@ -17,6 +17,7 @@ import { syncRunRoutes } from './routes/sync-runs.ts';
 import { userRoutes } from './routes/users.ts';
 import { validationHook } from './validation-hook.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { ruleRoutes } from './routes/rules.ts';
 import { webAssets } from './web-assets.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/integrations', actionRoutes);
   app.route('/api/sync-runs', syncRunRoutes);
   app.route('/api/audit', auditRoutes);
+  app.route('/api/integrations', ruleRoutes);
   app.route('/webhooks', webhookRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',

@@ -3,6 +3,7 @@ import type { ActionTables } from './actions-schema.ts';
 import type { IssueSearchTable } from './issue-search.ts';
 import type { MirrorTables } from './mirror-schema.ts';
 import type { WebhookTables } from './webhook-schema.ts';
+import type { AutomationTables } from './automation-schema.ts';
 
 /** The roles of PRODUCT.md §5, most to least powerful. */
 export type Role = 'admin' | 'member' | 'viewer';
@@ -110,7 +111,7 @@ export interface IntegrationsTable {
 }
 
 /** Every table OwlHub stores, the one source of the storage layer's types. */
-export interface Database extends MirrorTables, WebhookTables, ActionTables {
+export interface Database extends MirrorTables, WebhookTables, ActionTables, AutomationTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

@@ -26,7 +26,13 @@ export const ChangeItemSchema = z.looseObject({
 export const WebhookPayloadSchema = z.looseObject({
   webhookEvent: z.string(),
   timestamp: z.number().optional(),
-  issue: z.looseObject({ id: z.string(), key: z.string().optional() }).optional(),
+  issue: z
+    .looseObject({
+      id: z.string(),
+      key: z.string().optional(),
+      fields: z.looseObject({ updated: z.string().optional() }).optional(),
+    })
+    .optional(),
   comment: z.looseObject({ id: z.string() }).optional(),
   changelog: z.looseObject({ items: z.array(ChangeItemSchema) }).optional(),
 });

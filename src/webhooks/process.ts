@@ -1,4 +1,5 @@
 import type { IntegrationDeps } from '../integrations/deps.ts';
+import { runRulesForEvent } from '../automation/on-event.ts';
 import { findIntegration } from '../storage/integrations.ts';
 import { findDelivery, markDeliveryProcessed } from '../storage/webhooks.ts';
 import { withJiraClient } from './jira-client.ts';
@@ -34,6 +35,12 @@ export async function processDelivery(
   const at = deps.now().toISOString();
   const outcome = await applyDelivery(deps, integrationId, delivery.payload_json, at);
   if (outcome.kind === 'failed') throw new RetryableProcessingError(outcome);
+  await runRulesForEvent(
+    deps,
+    integrationId,
+    identifier,
+    WebhookPayloadSchema.parse(JSON.parse(delivery.payload_json)),
+  );
   await markDeliveryProcessed(deps.db, integrationId, identifier, at, outcome.kind);
   return outcome;
 }

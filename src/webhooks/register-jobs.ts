@@ -38,7 +38,8 @@ export function registerWebhookJobs(deps: IntegrationDeps): void {
       const outcome = await processDelivery(deps, integrationId, identifier);
       deps.logger.debug({ integrationId, identifier, outcome: outcome.kind }, 'webhook processed');
     },
-    { concurrency: 4, leaseSeconds: 120, retryLimit: 3, retryDelaySeconds: 10 },
+    // Short retries: an event met while a rule is writing waits only for that write.
+    { concurrency: 4, leaseSeconds: 120, retryLimit: 5, retryDelaySeconds: 2 },
   );
   deps.jobs.register(
     WEBHOOK_SETUP_JOB,

@@ -7,6 +7,7 @@ import * as actionsAudit from './2026-11-23-0006-actions-audit.ts';
 import * as syncCoordination from './2026-11-23-0009-sync-coordination.ts';
 import * as issueSearch from './2026-11-23-0005-issue-search.ts';
 import * as webhooks from './2026-11-23-0007-webhooks.ts';
+import * as automationRules from './2026-11-23-0008-automation-rules.ts';
 
 /**
  * Every migration, in order. An in-code list rather than a folder scan, so the set that runs is
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0005-issue-search': issueSearch,
   '2026-11-23-0006-actions-audit': actionsAudit,
   '2026-11-23-0007-webhooks': webhooks,
+  '2026-11-23-0008-automation-rules': automationRules,
 };
