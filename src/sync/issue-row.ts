@@ -24,12 +24,19 @@ export function userKey(user: JiraUser | null | undefined): string | null {
   return user.accountId ?? user.key ?? user.name ?? null;
 }
 
-function seen(user: JiraUser | null | undefined): SeenUser[] {
-  const key = userKey(user);
-  if (key === null || user === null || user === undefined) return [];
-  return [
-    { user_key: key, display_name: user.displayName ?? null, data_json: JSON.stringify(user) },
-  ];
+/** The users an issue shows, each once (a comment thread names the same few people again and again). */
+function seenUsers(users: readonly (JiraUser | null | undefined)[]): SeenUser[] {
+  const byKey = new Map<string, JiraUser>();
+  for (const user of users) {
+    const key = userKey(user);
+    if (key !== null && user !== null && user !== undefined && !byKey.has(key))
+      byKey.set(key, user);
+  }
+  return [...byKey].map(([key, user]) => ({
+    user_key: key,
+    display_name: user.displayName ?? null,
+    data_json: JSON.stringify(user),
+  }));
 }
 
 /** Maps a Jira issue and its complete comment list to rows; an issue lacking core fields is reported. */
@@ -69,11 +76,7 @@ export function issueToRecord(
     fields_json: JSON.stringify(issue.fields),
     synced_at: syncedAt,
   };
-  const users = [
-    ...seen(f.assignee),
-    ...seen(f.reporter),
-    ...comments.flatMap((c) => seen(c.author)),
-  ];
+  const users = seenUsers([f.assignee, f.reporter, ...comments.map((c) => c.author)]);
   return { ok: true, value: { row, comments: comments.map(commentToRow), users } };
 }
 
