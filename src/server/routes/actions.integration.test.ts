@@ -295,3 +295,62 @@ describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
     expect(next.items[0]?.action).toBe('jira.issue.create');
   });
 });
+
+describe.each(DIALECTS)('actions on a Data Center Jira on %s', (dialect) => {
+  let sandbox: Sandbox;
+  let storage: Storage;
+  let api: TestApi;
+  let admin: Browser;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ flavor: 'datacenter', projects: 1, issues: 4, seed: 8 });
+    storage = await createTestStorage(dialect);
+    api = await createTestApi(storage);
+    admin = await logIn(api, { email: 'admin@example.com', password: PASSWORD, name: 'A' }, true);
+  });
+  afterAll(async () => {
+    await api.close();
+    await storage.close();
+    await sandbox.stop();
+  });
+
+  it('creates, comments in wiki text and assigns by username', async () => {
+    if (sandbox.credentials.flavor !== 'datacenter') throw new Error('expected Data Center');
+    const created = await admin.send('POST', '/api/integrations', {
+      type: 'jira',
+      siteUrl: sandbox.url,
+      authType: 'personal_access_token',
+      token: sandbox.credentials.personalAccessToken,
+      allowInsecureHttp: true,
+    });
+    const { id } = (await created.json()) as IntegrationView;
+    await waitFor(
+      async () => (await (await admin.get(`/api/integrations/${id}`)).json()) as IntegrationView,
+      (view) => view.status === 'connected',
+    );
+    const issue = await admin.send('POST', `/api/integrations/${id}/issues`, {
+      projectKey: 'OWL',
+      issueTypeId: '10001',
+      fields: { summary: 'On Data Center', description: 'Plain *text*' },
+    });
+    expect(issue.status).toBe(201);
+    const { key, fields } = (await issue.json()) as MirrorIssueDetail;
+    expect(fields.description).toBe('Plain *text*');
+
+    const commented = await admin.send('POST', `/api/integrations/${id}/issues/${key}/comments`, {
+      body: 'Wiki *bold*',
+    });
+    const { issue: withComment } = (await commented.json()) as { issue: MirrorIssueDetail };
+    expect(withComment.comments.at(-1)).toMatchObject({ body: 'Wiki *bold*' });
+
+    const name = sandbox.credentials.username;
+    const assigned = await admin.send('PUT', `/api/integrations/${id}/issues/${key}/assignee`, {
+      name,
+    });
+    expect(((await assigned.json()) as MirrorIssueDetail).assignee).not.toBeNull();
+    const unknown = await admin.send('PUT', `/api/integrations/${id}/issues/${key}/assignee`, {
+      name: 'ghost',
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
