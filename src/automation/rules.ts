@@ -52,13 +52,14 @@ export function runRowToView(row: RunRow): RuleRunView {
   };
 }
 
-function secretAad(ruleId: string): string {
+/** The associated data binding a rule's signing secret to the rule (also for key rotation). */
+export function ruleSecretAad(ruleId: string): string {
   return credentialAad(ruleId, 'rule_secret');
 }
 
 /** The key that signs a rule's outbound events; null when no key held opens it. */
 export function openRuleSecret(deps: IntegrationCoreDeps, row: RuleRow): string | null {
-  const secret = decryptSecret(deps.keys.current(), row.secret_ciphertext, secretAad(row.id));
+  const secret = decryptSecret(deps.keys.current(), row.secret_ciphertext, ruleSecretAad(row.id));
   return secret.ok ? secret.value : null;
 }
 
@@ -81,7 +82,7 @@ export async function createRule(
     enabled: input.enabled ? 1 : 0,
     trigger_json: JSON.stringify(input.trigger),
     actions_json: JSON.stringify(input.actions),
-    secret_ciphertext: encryptSecret(deps.keys.current(), signingSecret, secretAad(id)),
+    secret_ciphertext: encryptSecret(deps.keys.current(), signingSecret, ruleSecretAad(id)),
     created_at: at,
     updated_at: at,
   };

@@ -151,3 +151,29 @@ export async function findIssueFacts(
     .where('jira_id', '=', issueId)
     .executeTakeFirst();
 }
+
+/** Every rule's signing secret, for key rotation. */
+export async function listRuleSecrets(
+  db: Kysely<Database>,
+): Promise<{ id: string; integration_id: string; secret_ciphertext: string }[]> {
+  return db
+    .selectFrom('automation_rules')
+    .select(['id', 'integration_id', 'secret_ciphertext'])
+    .execute();
+}
+
+/** Replaces a rule's secret only if it is still `previous`. */
+export async function replaceRuleSecret(
+  db: Kysely<Database>,
+  ruleId: string,
+  previous: string,
+  next: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('automation_rules')
+    .set({ secret_ciphertext: next })
+    .where('id', '=', ruleId)
+    .where('secret_ciphertext', '=', previous)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

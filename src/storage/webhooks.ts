@@ -138,3 +138,34 @@ export async function pruneDeliveries(db: Kysely<Database>, before: string): Pro
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Every stored webhook secret, for key rotation. */
+export async function listWebhookSecrets(
+  db: Kysely<Database>,
+): Promise<{ id: string; secret_ciphertext: string }[]> {
+  const rows = await db
+    .selectFrom('integration_webhooks')
+    .select(['integration_id', 'secret_ciphertext'])
+    .execute();
+  return rows.flatMap((r) =>
+    r.secret_ciphertext === null
+      ? []
+      : [{ id: r.integration_id, secret_ciphertext: r.secret_ciphertext }],
+  );
+}
+
+/** Replaces a webhook secret only if it is still `previous` (a new registration may have replaced it). */
+export async function replaceWebhookSecret(
+  db: Kysely<Database>,
+  integrationId: string,
+  previous: string,
+  next: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('integration_webhooks')
+    .set({ secret_ciphertext: next })
+    .where('integration_id', '=', integrationId)
+    .where('secret_ciphertext', '=', previous)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
