@@ -301,10 +301,11 @@ test('a moved issue opens by its old key and says where it went', async () => {
   });
   expect(queued.status).toBe(202);
   const { runId } = (await queued.json()) as { runId: string };
+  const runStatus = async () =>
+    ((await (await admin.send('GET', `/api/sync-runs/${runId}`)).json()) as { status: string })
+      .status;
   const deadline = Date.now() + 20_000;
-  while (
-    (await (await admin.send('GET', `/api/sync-runs/${runId}`)).json()).status !== 'succeeded'
-  ) {
+  while ((await runStatus()) !== 'succeeded') {
     if (Date.now() > deadline) throw new Error('the incremental sync did not finish');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
