@@ -62,7 +62,7 @@ describe.each(DIALECTS)('webhook registration on %s', (dialect) => {
     expect((await call(sandbox, '/rest/webhooks/1.0/webhook')).body).toEqual([]);
   });
 
-  it('says no_public_url without OWLHUB_PUBLIC_URL, and replaces a webhook whose secret is lost', async () => {
+  it('says no_public_url without OWLHUB_PUBLIC_URL, and replaces a webhook whose secret is lost or whose projects changed', async () => {
     const view = await connect(sandbox.credentials);
     expect(view.webhook).toMatchObject({
       status: 'registered',
@@ -82,5 +82,20 @@ describe.each(DIALECTS)('webhook registration on %s', (dialect) => {
     expect(after?.jira_webhook_id).not.toBe(before?.jira_webhook_id);
     const listed = (await call(sandbox, '/rest/webhooks/1.0/webhook')).body as { self: string }[];
     expect(listed.map((w) => w.self.split('/').at(-1))).toEqual([after?.jira_webhook_id]);
+
+    // A project no longer mirrored (or a new one) changes the filter: the webhook is replaced.
+    await storage.db
+      .deleteFrom('jira_projects')
+      .where('integration_id', '=', view.id)
+      .where('key', '=', 'PAY')
+      .execute();
+    expect(await ensureWebhook(api.deps, view.id)).toBe('registered');
+    const narrowed = await findWebhookRow(storage.db, view.id);
+    expect(narrowed?.jql_filter).toBe('project in ("OWL")');
+    expect(narrowed?.jira_webhook_id).not.toBe(after?.jira_webhook_id);
+    expect(await ensureWebhook(api.deps, view.id)).toBe('registered');
+    expect((await findWebhookRow(storage.db, view.id))?.jira_webhook_id).toBe(
+      narrowed?.jira_webhook_id,
+    );
   });
 });

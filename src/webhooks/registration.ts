@@ -16,6 +16,9 @@ export function receiverUrl(publicUrl: URL, integrationId: string): string {
   return new URL(`webhooks/jira/${encodeURIComponent(integrationId)}`, base).href;
 }
 
+/** Where Jira keeps an admin webhook's JQL filter. */
+const FILTER_KEY = 'issue-related-events-section';
+
 /** Issue and comment events of the mirrored projects only. */
 export function projectFilter(projectKeys: readonly string[]): string {
   return `project in (${projectKeys.map((key) => `"${key}"`).join(', ')})`;
@@ -66,26 +69,26 @@ async function registerIfGone(
   const current = await findWebhookRow(deps.db, integration.id);
   const listed = await client.listWebhooks();
   if (!listed.ok) return { status: 'missing', error: `Jira answered ${listed.error.kind}.` };
-  const known = current?.jira_webhook_id ?? null;
-  if (known !== null && listed.value.some((w) => webhookIdOf(w) === known)) {
-    const envelope = current?.secret_ciphertext ?? null;
-    if (
-      envelope !== null &&
-      (await openWebhookSecret(deps.keys, integration.id, envelope)) !== null
-    )
-      return { status: 'registered', error: null };
-    // Its secret can no longer be read (a retired key), so no delivery would pass: replace it.
-    await client.deleteWebhook(known);
-  }
-
   const projectKeys = await mirroredProjectKeys(deps, integration, client);
   if (!projectKeys.ok)
     return { status: 'missing', error: `Jira answered ${projectKeys.error.kind}.` };
   if (projectKeys.value.length === 0)
     return { status: 'pending', error: 'The account sees no project to watch.' };
-  const secret = generateWebhookSecret();
   const url = receiverUrl(publicUrl, integration.id);
   const jqlFilter = projectFilter(projectKeys.value);
+  const known = current?.jira_webhook_id ?? null;
+  const existing = listed.value.find((w) => known !== null && webhookIdOf(w) === known);
+  if (known !== null && existing !== undefined) {
+    const envelope = current?.secret_ciphertext ?? null;
+    const readable =
+      envelope !== null && (await openWebhookSecret(deps.keys, integration.id, envelope)) !== null;
+    if (readable && existing.url === url && existing.filters?.[FILTER_KEY] === jqlFilter)
+      return { status: 'registered', error: null };
+    // Outdated (new projects, another public URL) or its secret can no longer be read (a retired
+    // key, so no delivery would pass): replace it.
+    await client.deleteWebhook(known);
+  }
+  const secret = generateWebhookSecret();
   // The secret is stored before Jira knows it, so the first delivery can already be verified.
   await saveWebhookRow(deps.db, integration.id, {
     secret_ciphertext: sealWebhookSecret(deps.keys.current(), integration.id, secret),
@@ -121,16 +124,16 @@ async function mirroredProjectKeys(
 ): Promise<{ ok: true; value: string[] } | { ok: false; error: JiraError }> {
   const mirrored = await listProjectRows(deps.db, integration.id);
   const keys = mirrored.flatMap((p) => (p.key === null ? [] : [p.key]));
-  if (keys.length > 0) return { ok: true, value: keys };
+  if (keys.length > 0) return { ok: true, value: keys.sort() };
   if (integration.deployment !== 'cloud') {
     const listed = await client.listProjects();
-    return listed.ok ? { ok: true, value: listed.value.map((p) => p.key) } : listed;
+    return listed.ok ? { ok: true, value: listed.value.map((p) => p.key).sort() } : listed;
   }
   for await (const page of paginateProjects(client)) {
     if (!page.ok) return page;
     keys.push(...page.items.map((p) => p.key));
   }
-  return { ok: true, value: keys };
+  return { ok: true, value: keys.sort() };
 }
 
 /** Deletes the integration's webhook in Jira, best effort (the integration is going away). */
