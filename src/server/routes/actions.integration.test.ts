@@ -293,6 +293,19 @@ describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
       items: AuditEntryView[];
     };
     expect(next.items[0]?.action).toBe('jira.issue.create');
+
+    // Verifying and deleting are audited too, and the entries outlive the integration.
+    expect((await admin.send('POST', `/api/integrations/${id}/verify`)).status).toBe(202);
+    expect((await viewer.send('DELETE', `/api/integrations/${id}`)).status).toBe(403);
+    expect((await admin.send('DELETE', `/api/integrations/${id}`)).status).toBe(204);
+    const after = (await (await admin.get(`/api/audit?integrationId=${id}&limit=3`)).json()) as {
+      items: AuditEntryView[];
+    };
+    expect(after.items.map((e) => `${e.action} ${e.outcome} ${e.errorCode ?? ''}`)).toEqual([
+      'integration.delete ok ',
+      'integration.delete error forbidden',
+      'integration.verify ok ',
+    ]);
   });
 });
 
