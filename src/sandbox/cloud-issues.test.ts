@@ -112,6 +112,11 @@ describe('cloud sandbox: issues, moved keys, comments, create and transitions', 
       transitions: { id: string; name: string }[];
     };
     const done = transitions.transitions.find((t) => t.name === 'Done')!;
+    expect(transitions.transitions.every((t) => !('fields' in t))).toBe(true);
+    const expanded = (
+      await call(sandbox, `/rest/api/3/issue/${key}/transitions?expand=transitions.fields`)
+    ).body as { transitions: { fields?: unknown }[] };
+    expect(expanded.transitions.every((t) => JSON.stringify(t.fields) === '{}')).toBe(true);
     expect(
       (
         await call(sandbox, `/rest/api/3/issue/${key}/transitions`, {

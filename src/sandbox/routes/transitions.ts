@@ -22,6 +22,8 @@ export function transitionRoutes(scope: ApiScope): Hono<SandboxEnv> {
     const { account, render } = requestScope(c, scope);
     const issue = visibleIssue(runtime, account, c.req.param('issueIdOrKey'));
     if (issue === undefined) return jiraError(c, 404, [ISSUE_NOT_FOUND]);
+    // Screen fields come only with expand=transitions.fields; no sandbox transition has a screen.
+    const withFields = (c.req.query('expand') ?? '').split(',').includes('transitions.fields');
     const transitions = STATUSES.filter((s) => s.id !== issue.statusId).map((status) => ({
       id: transitionId(status),
       name: status.name,
@@ -32,6 +34,7 @@ export function transitionRoutes(scope: ApiScope): Hono<SandboxEnv> {
       isAvailable: true,
       isConditional: false,
       isLooped: false,
+      ...(withFields ? { fields: {} } : {}),
     }));
     return c.json({ expand: 'transitions', transitions });
   });
