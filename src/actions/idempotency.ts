@@ -6,6 +6,7 @@ import {
   claimIdempotencyKey,
   completeIdempotencyKey,
   findIdempotencyKey,
+  pruneIdempotencyKeys,
   releaseIdempotencyKey,
   type IdempotencyScope,
 } from '../storage/idempotency-keys.ts';
@@ -23,6 +24,8 @@ const WAIT_MS = 10_000;
 const POLL_MS = 100;
 /** A claim older than this with no answer belongs to a request that died: a retry takes it over. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
+/** How long an answer is kept to replay (as long as Stripe keeps its keys); older keys may be reused. */
+const KEPT_FOR_MS = 24 * 60 * 60_000;
 
 /**
  * Failures that changed nothing in Jira and may pass: the key is freed so that a retry runs again.
@@ -105,6 +108,7 @@ export async function runIdempotent<T>(
     .digest('hex');
   const now = deps.now();
   const staleBefore = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+  await pruneIdempotencyKeys(deps.db, scope, new Date(now.getTime() - KEPT_FOR_MS).toISOString());
   if (await claimIdempotencyKey(deps.db, scope, hash, now.toISOString(), staleBefore)) {
     return runClaimed(deps, scope, request.successStatus, run);
   }

@@ -5,6 +5,7 @@ import {
   claimIdempotencyKey,
   completeIdempotencyKey,
   findIdempotencyKey,
+  pruneIdempotencyKeys,
   releaseIdempotencyKey,
 } from './idempotency-keys.ts';
 
@@ -87,6 +88,21 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
     await storage.db.deleteFrom('idempotency_keys').execute();
     expect(await claimIdempotencyKey(storage.db, scope, 'h', NOW, LONG_AGO)).toBe(true);
     await releaseIdempotencyKey(storage.db, scope);
+    expect(await findIdempotencyKey(storage.db, scope)).toBeUndefined();
+  });
+
+  it('prunes answered keys claimed before a time, never one still running', async () => {
+    await claimIdempotencyKey(storage.db, scope, 'h', LONG_AGO, LONG_AGO);
+    await pruneIdempotencyKeys(storage.db, scope, NOW);
+    expect(await findIdempotencyKey(storage.db, scope)).toBeDefined();
+    await completeIdempotencyKey(storage.db, scope, {
+      statusCode: 201,
+      responseJson: '{}',
+      at: NOW,
+    });
+    await pruneIdempotencyKeys(storage.db, scope, LONG_AGO);
+    expect(await findIdempotencyKey(storage.db, scope)).toBeDefined();
+    await pruneIdempotencyKeys(storage.db, scope, NOW);
     expect(await findIdempotencyKey(storage.db, scope)).toBeUndefined();
   });
 });

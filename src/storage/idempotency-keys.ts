@@ -97,3 +97,18 @@ export async function releaseIdempotencyKey(
     .where('status_code', 'is', null)
     .execute();
 }
+
+/** Deletes a user's answered keys for an integration that were claimed before `before`. */
+export async function pruneIdempotencyKeys(
+  db: Kysely<Database>,
+  owner: Omit<IdempotencyScope, 'key'>,
+  before: string,
+): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('user_id', '=', owner.userId)
+    .where('integration_id', '=', owner.integrationId)
+    .where('status_code', 'is not', null)
+    .where('created_at', '<', before)
+    .execute();
+}
