@@ -2,8 +2,8 @@ import type { AliasedRawBuilder, Expression, Kysely, SqlBool, Transaction } from
 import { SqliteAdapter, sql } from 'kysely';
 import type { IssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
-import type { SearchableIssue } from './search-terms.ts';
-import { issueTerms } from './search-terms.ts';
+import type { SearchableIssue, SearchSource } from './search-terms.ts';
+import { issueTerms, searchDocument } from './search-terms.ts';
 
 /**
  * The words of one issue (see search-terms.ts). SQLite indexes them in the FTS5 table
@@ -15,10 +15,14 @@ export interface IssueSearchTable {
   terms: string;
 }
 
-/** An issue as written by a sync, with the complete list of its comments. */
+/**
+ * An issue as written by a sync, with the complete list of its comments and, when the writer holds
+ * the issue parsed, its search text (otherwise read back from the row's JSON).
+ */
 export interface IndexedIssue {
   row: SearchableIssue & { jira_id: string };
   comments: readonly { data_json: string }[];
+  search?: SearchSource;
 }
 
 const WRITE_CHUNK = 200;
@@ -34,10 +38,10 @@ export async function indexIssues(
 ): Promise<void> {
   // One row per issue, the last version given winning: a multi-row upsert may touch a row once.
   const byId = new Map(issues.map((issue) => [issue.row.jira_id, issue]));
-  const rows = [...byId.values()].map(({ row, comments }) => ({
+  const rows = [...byId.values()].map(({ row, comments, search }) => ({
     integration_id: integrationId,
     issue_id: row.jira_id,
-    terms: issueTerms(row, comments),
+    terms: search === undefined ? issueTerms(row, comments) : searchDocument(search),
   }));
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     await trx
@@ -54,15 +58,15 @@ export async function indexIssues(
   }
 }
 
-// Up to this many matches, SQLite reads them all from the FTS index and sorts them; beyond, it walks
-// the list in order, checking each issue's stored words, and a page fills sooner (break-even
+// Up to this many matches, the list reads them all from the full-text index and sorts them; beyond,
+// it walks the list in order, checking each issue's words, and a page fills sooner (break-even
 // measured on 100,000 issues, bench/search.ts).
 const FEW_MATCHES = 2_000;
 
 /**
  * How the issue list narrows to the issues that have, for every term, a word that starts with it:
- * a condition on `jira_issues` rows, or (SQLite, few matches) a `jira_issues` table made of the
- * matches alone. The terms come from queryTerms (letters and digits only) and are quoted all the
+ * a condition on `jira_issues` rows (many matches), or a `jira_issues` table made of the matches
+ * alone (few). The terms come from queryTerms (letters and digits only) and are quoted all the
  * same, so nothing a user types is ever read as FTS5 or tsquery syntax.
  */
 export type SearchPlan =
@@ -70,28 +74,30 @@ export type SearchPlan =
   | { kind: 'matches'; matches: AliasedRawBuilder<IssueRow, 'jira_issues'> };
 
 /**
- * Plans a search. PostgreSQL's planner weighs a word's frequency from its statistics; SQLite's has
- * none (nothing runs ANALYZE), so a probe of the full-text index tells a rare search, best read
- * from the index, from a common one, best read down the list until a page is full.
+ * Plans a search by probing the full-text index for up to FEW_MATCHES + 1 matches. Neither planner
+ * can tell on its own: SQLite has no statistics (nothing runs ANALYZE), and PostgreSQL's estimate
+ * for a prefix query is a guess, on which it may walk the whole list for a word only old issues have.
  */
 export async function planSearch(
   db: Kysely<Database>,
   integrationId: string,
   terms: readonly string[],
 ): Promise<SearchPlan> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
-    const condition = sql<SqlBool>`jira_issues.jira_id in (${db
-      .selectFrom('jira_issue_search')
-      .select('issue_id')
-      .where('integration_id', '=', integrationId)
-      .where(sql<SqlBool>`terms_vector @@ ${tsQuery(terms)}::tsquery`)})`;
-    return { kind: 'condition', condition };
-  }
-  const match = ftsQuery(terms);
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? planSqliteSearch(db, integrationId, ftsQuery(terms), terms)
+    : planPostgresSearch(db, integrationId, tsQuery(terms));
+}
+
+async function planSqliteSearch(
+  db: Kysely<Database>,
+  integrationId: string,
+  match: string,
+  terms: readonly string[],
+): Promise<SearchPlan> {
   const probe = await sql<{ n: number }>`select count(*) as n from (select rowid from jira_issue_fts
     where jira_issue_fts match ${match} limit ${FEW_MATCHES + 1})`.execute(db);
   if ((probe.rows[0]?.n ?? 0) > FEW_MATCHES) {
-    // Many matches: a page fills after a few rows, each checked against its stored words.
+    // The stored words are the ones FTS5 indexed: checking them needs no second FTS lookup per row.
     const words = terms.map(
       (term) => sql`instr(' ' || jira_issue_search.terms, ${` ${term}`}) > 0`,
     );
@@ -106,6 +112,29 @@ export async function planSearch(
     cross join jira_issues on jira_issues.integration_id = jira_issue_search.integration_id
       and jira_issues.jira_id = jira_issue_search.issue_id
     where jira_issue_fts match ${match} and jira_issue_search.integration_id = ${integrationId})`;
+  return { kind: 'matches', matches: matches.as('jira_issues') };
+}
+
+async function planPostgresSearch(
+  db: Kysely<Database>,
+  integrationId: string,
+  query: string,
+): Promise<SearchPlan> {
+  const matching = sql<SqlBool>`jira_issue_search.integration_id = ${integrationId}
+    and jira_issue_search.terms_vector @@ ${query}::tsquery`;
+  const probe = await sql<{ n: string }>`select count(*) as n from (select 1 from jira_issue_search
+    where ${matching} limit ${FEW_MATCHES + 1}) few`.execute(db);
+  if (Number(probe.rows[0]?.n ?? 0) > FEW_MATCHES) {
+    const condition = sql<SqlBool>`jira_issues.jira_id in
+      (select jira_issue_search.issue_id from jira_issue_search where ${matching})`;
+    return { kind: 'condition', condition };
+  }
+  // OFFSET 0 keeps the subquery from being merged into the list query, whose ORDER BY and LIMIT
+  // would lure the planner back into walking the list.
+  const matches = sql<IssueRow>`(select jira_issues.* from jira_issue_search
+    join jira_issues on jira_issues.integration_id = jira_issue_search.integration_id
+      and jira_issues.jira_id = jira_issue_search.issue_id
+    where ${matching} offset 0)`;
   return { kind: 'matches', matches: matches.as('jira_issues') };
 }
 
