@@ -42,12 +42,12 @@ export async function listApiKeys(db: Kysely<Database>, userId: string): Promise
   return (await listApiKeysOfUser(db, userId)).map(apiKeyRowToPublic);
 }
 
-/** The owner of a presented key, if it is a live key. */
+/** The owner of a presented key and which key it is, if it is a live key. */
 export function resolveApiKey(
   db: Kysely<Database>,
   key: string,
   now: Date,
-): Promise<UserRow | undefined> {
+): Promise<{ user: UserRow; key: { id: string; name: string } } | undefined> {
   return findUserByApiKeyHash(db, hashSecretToken(key), now.toISOString());
 }
 

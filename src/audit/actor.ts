@@ -6,11 +6,13 @@ export type AuditActor =
   | { type: 'rule'; id: string; label?: string }
   | { type: 'system'; label?: string };
 
-/** The actor behind a request: the user, marked as acting through an API key when it is one. */
+/**
+ * The actor behind a request: the user, or the API key acting for its owner (named, so that a
+ * leaked or misused key can be told apart from its owner's other keys).
+ */
 export function actorOf(principal: Principal): AuditActor {
-  return {
-    type: principal.via === 'api_key' ? 'api_key' : 'user',
-    id: principal.user.id,
-    label: principal.user.email,
-  };
+  if (principal.via === 'session')
+    return { type: 'user', id: principal.user.id, label: principal.user.email };
+  const { apiKey, user } = principal;
+  return { type: 'api_key', id: apiKey.id, label: `${user.email} (API key "${apiKey.name}")` };
 }

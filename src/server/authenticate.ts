@@ -22,13 +22,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const user = key === undefined ? undefined : await resolveApiKey(db, key, now());
-    if (!user) {
+    const found = key === undefined ? undefined : await resolveApiKey(db, key, now());
+    if (!found) {
       throw new ApiError('unauthenticated', 'The API key is not valid.', {
         hint: 'Send "Authorization: Bearer <key>" with a key from Settings › API keys; deleted keys stop working.',
       });
     }
-    c.set('principal', { via: 'api_key', user });
+    c.set('principal', { via: 'api_key', user: found.user, apiKey: found.key });
     return next();
   }
   const cookie = getCookie(c, SESSION_COOKIE);

@@ -7,7 +7,7 @@ export type AppDeps = IntegrationDeps;
 /** Who is calling: a browser session (with its CSRF token) or an API key. */
 export type Principal =
   | { via: 'session'; user: UserRow; sessionCookie: string; csrfToken: string }
-  | { via: 'api_key'; user: UserRow };
+  | { via: 'api_key'; user: UserRow; apiKey: { id: string; name: string } };
 
 /** Hono's environment for OwlHub's app. */
 export interface AppEnv {

@@ -33,21 +33,22 @@ export async function findUserByApiKeyHash(
   db: Kysely<Database>,
   keyHash: string,
   now: string,
-): Promise<UserRow | undefined> {
-  const user = await db
+): Promise<{ user: UserRow; key: { id: string; name: string } } | undefined> {
+  const found = await db
     .selectFrom('api_keys')
     .innerJoin('users', 'users.id', 'api_keys.user_id')
     .selectAll('users')
+    .select(['api_keys.id as key_id', 'api_keys.name as key_name'])
     .where('api_keys.key_hash', '=', keyHash)
     .executeTakeFirst();
-  if (user) {
-    await db
-      .updateTable('api_keys')
-      .set({ last_used_at: now })
-      .where('key_hash', '=', keyHash)
-      .execute();
-  }
-  return user;
+  if (found === undefined) return undefined;
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: now })
+    .where('key_hash', '=', keyHash)
+    .execute();
+  const { key_id, key_name, ...user } = found;
+  return { user, key: { id: key_id, name: key_name } };
 }
 
 /** Deletes a key; returns whether it existed. */

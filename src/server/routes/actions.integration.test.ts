@@ -307,6 +307,30 @@ describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
       'integration.verify ok ',
     ]);
   });
+
+  it('names the API key that wrote to Jira, not only its owner', async () => {
+    const created = (await (
+      await member.send('POST', '/api/api-keys', { name: 'ci bot' })
+    ).json()) as {
+      id: string;
+      key: string;
+    };
+    const key = sandbox.listIssues()[3]?.key ?? '';
+    const commented = await api.request(`/api/integrations/${id}/issues/${key}/comments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'From CI.' }),
+    });
+    expect(commented.status).toBe(201);
+    const page = (await (await admin.get(`/api/audit?integrationId=${id}&limit=1`)).json()) as {
+      items: AuditEntryView[];
+    };
+    expect(page.items[0]?.actor).toEqual({
+      type: 'api_key',
+      id: created.id,
+      label: 'member@example.com (API key "ci bot")',
+    });
+  });
 });
 
 describe.each(DIALECTS)('actions on a Data Center Jira on %s', (dialect) => {
