@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTerms, issueTerms, queryTerms } from './search-terms.ts';
+import { documentTerms, issueTerms, queryTerms, searchDocument } from './search-terms.ts';
 
 describe('search terms', () => {
   it('folds case and accents and splits on everything but letters and digits', () => {
@@ -60,5 +60,35 @@ describe('search terms', () => {
       'debt',
       'thanks',
     ]);
+  });
+
+  it('makes the same document from a parsed issue as from its stored columns', () => {
+    const fields = {
+      description: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'text', text: 'Überprüfung nötig' }],
+      },
+      labels: ['ops'],
+    };
+    const comments = [{ id: '1', body: 'h1. Done *now*' }, { id: '2' }];
+    const parsed = searchDocument({
+      key: 'OPS-12',
+      summary: 'Rotate keys',
+      description: fields.description,
+      labels: fields.labels,
+      commentBodies: comments.map((comment) => comment.body ?? null),
+    });
+    const stored = issueTerms(
+      {
+        key: 'OPS-12',
+        summary: 'Rotate keys',
+        labels_json: JSON.stringify(fields.labels),
+        fields_json: JSON.stringify(fields),
+      },
+      comments.map((comment) => ({ data_json: JSON.stringify(comment) })),
+    );
+    expect(parsed).toBe(stored);
+    expect(parsed).toBe('ops 12 rotate keys uberprufung notig done now');
   });
 });

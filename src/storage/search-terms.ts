@@ -84,18 +84,43 @@ function commentBody(dataJson: string): unknown {
   return typeof comment === 'object' && comment !== null && 'body' in comment ? comment.body : null;
 }
 
+/** What an issue's search document is made of, as Jira sent it. */
+export interface SearchSource {
+  key: string;
+  summary: string;
+  /** The `description` field: ADF (Cloud v3), wiki markup (v2) or absent. */
+  description: unknown;
+  labels: readonly string[];
+  /** Every comment's `body`, in order. */
+  commentBodies: readonly unknown[];
+}
+
 /** The search document of an issue: key, summary, description, labels and every comment's text. */
+export function searchDocument(source: SearchSource): string {
+  return documentTerms(
+    [
+      source.key,
+      source.summary,
+      richTextToText(source.description),
+      ...source.labels,
+      ...source.commentBodies.map(richTextToText),
+    ].join('\n'),
+  );
+}
+
+/**
+ * The search document of an issue read back from its stored columns (an index rebuilt from the
+ * mirror); a sync, which holds the issue parsed, uses searchDocument and parses nothing again.
+ */
 export function issueTerms(
   issue: SearchableIssue,
   comments: readonly { data_json: string }[],
 ): string {
-  return documentTerms(
-    [
-      issue.key,
-      issue.summary,
-      richTextToText(description(issue.fields_json)),
-      ...labels(issue.labels_json),
-      ...comments.map((comment) => richTextToText(commentBody(comment.data_json))),
-    ].join('\n'),
-  );
+  return searchDocument({
+    key: issue.key,
+    summary: issue.summary,
+    description: description(issue.fields_json),
+    labels: labels(issue.labels_json),
+    commentBodies: comments.map((comment) => commentBody(comment.data_json)),
+  });
 }
