@@ -1,5 +1,6 @@
 /**
- * `npm run bench:sync [-- --issues N] [-- --variants floor,owlhub,naive]`: how close OwlHub's full
+ * `npm run bench:sync [-- --issues N] [-- --variants floor,owlhub,naive] [-- --cpu-prof DIR]`: how
+ * close OwlHub's full
  * sync comes to the limit a Jira site sets. One sandbox (Cloud flavour, 100 ms per request, at most
  * 8 requests at once, page cap 100) serves, one after the other: an ideal client that only moves
  * bytes (the floor), OwlHub's full sync into a real migrated SQLite database, and a naive
@@ -7,6 +8,7 @@
  * CPU time or peak memory is counted against another.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -101,13 +103,18 @@ async function measure(
   sandbox: ChildProcess,
   variant: Variant,
   target: Target,
+  profileDir: string | undefined,
 ): Promise<VariantResult> {
   const before = await ask(sandbox, 'reset');
+  // A CPU profile of the variant alone, to weigh a change by CPU time rather than by the wall time
+  // of a shared machine.
+  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   const child = fork(SELF, ['--variant', variant, '--target', JSON.stringify(target)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
   });
+  const exited = once(child, 'exit');
   const result = VariantResultSchema.parse(await firstMessage(child));
-  child.kill();
+  await exited;
   const after = await ask(sandbox, 'stats');
   return { ...result, requests: after.requests, sandboxCpuMs: after.cpuMs - before.cpuMs };
 }
@@ -157,7 +164,11 @@ function printReport(issues: number, results: Partial<Record<Variant, VariantRes
   }
 }
 
-async function main(issues: number, variants: readonly Variant[]): Promise<void> {
+async function main(
+  issues: number,
+  variants: readonly Variant[],
+  profileDir: string | undefined,
+): Promise<void> {
   const sandbox = fork(SELF, ['--serve-sandbox', String(issues)], {
     execArgv: ['--import', 'tsx'],
   });
@@ -165,7 +176,7 @@ async function main(issues: number, variants: readonly Variant[]): Promise<void>
     const target = TargetSchema.parse(await firstMessage(sandbox));
     const results: Partial<Record<Variant, VariantResult>> = {};
     for (const variant of variants) {
-      results[variant] = await measure(sandbox, variant, target);
+      results[variant] = await measure(sandbox, variant, target, profileDir);
       console.log(`${variant}: ${seconds(results[variant].wallMs)}`);
     }
     printReport(issues, results);
@@ -207,6 +218,7 @@ const { values } = parseArgs({
     variant: { type: 'string' },
     target: { type: 'string' },
     'serve-sandbox': { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const VariantSchema = z.enum(VARIANTS);
@@ -215,8 +227,10 @@ if (values['serve-sandbox'] !== undefined) {
   await serveSandbox(Number(values['serve-sandbox']));
 } else if (values.variant !== undefined) {
   const target = TargetSchema.parse(JSON.parse(values.target ?? ''));
-  process.send?.(await runVariant(VariantSchema.parse(values.variant), target));
+  const result = await runVariant(VariantSchema.parse(values.variant), target);
+  // Exiting by itself (not killed by the parent) lets a --cpu-prof child write its profile.
+  process.send?.(result, () => process.exit(0));
 } else {
   const issues = z.coerce.number().int().min(1).max(1_000_000).parse(values.issues);
-  await main(issues, z.array(VariantSchema).parse(values.variants.split(',')));
+  await main(issues, z.array(VariantSchema).parse(values.variants.split(',')), values['cpu-prof']);
 }
