@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { UserSchema } from './user.ts';
 
+function isFieldMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * An issue as Jira sent it: `id` and `key` typed, `fields` kept raw (every
  * field, custom ones included, in the API version's representation).
+ * `fields` is checked to be an object and kept as it came, not copied key by
+ * key: a sync reads thousands of issues of dozens of fields each, and reads
+ * only the core ones (readIssueCore), which are checked there.
  */
 export const IssueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
   self: z.string().optional(),
-  fields: z.record(z.string(), z.unknown()).default({}),
+  fields: z
+    .custom<Record<string, unknown>>(isFieldMap, { message: 'fields is not an object' })
+    .default({}),
 });
 
 /** A raw issue. */
@@ -17,8 +26,11 @@ export type JiraIssue = z.infer<typeof IssueSchema>;
 
 const Named = z.looseObject({ id: z.string().optional(), name: z.string() });
 
-/** The few fields sync normalises into columns; each optional because `fields=` may leave it out. */
-export const IssueCoreFieldsSchema = z.looseObject({
+/**
+ * The few fields sync normalises into columns; each optional because `fields=` may leave it out.
+ * A plain (stripping) object: the other fields are neither visited nor copied.
+ */
+export const IssueCoreFieldsSchema = z.object({
   summary: z.string().optional(),
   created: z.string().optional(),
   updated: z.string().optional(),

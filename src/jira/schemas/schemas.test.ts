@@ -110,6 +110,22 @@ describe('schemas accept real and documented Jira answers', () => {
     });
   });
 
+  it("keeps an issue's fields as sent and refuses a page whose issue lacks an id or a fields object", () => {
+    const fields = { summary: 'S', customfield_10001: { nested: [1, 2] } };
+    const page = BulkFetchSchema.parse({ issues: [{ id: '1', key: 'A-1', fields }] });
+    expect(page.issues[0]?.fields).toBe(fields);
+    expect(BulkFetchSchema.parse({ issues: [{ id: '2', key: 'A-2' }] }).issues[0]?.fields).toEqual(
+      {},
+    );
+    for (const bad of [
+      { id: '3', key: 'A-3', fields: [] },
+      { id: '4', key: 'A-4', fields: 'x' },
+      { key: 'A-5', fields: {} },
+    ]) {
+      expect(BulkFetchSchema.safeParse({ issues: [bad] }).success).toBe(false);
+    }
+  });
+
   it('comments, transitions and created issues', () => {
     expect(
       CommentPageSchema.parse(spec('GET_issue_issueIdOrKey_comment.200.json')).comments.length,
