@@ -2,8 +2,8 @@ import type { AliasedRawBuilder, Expression, Kysely, SqlBool, Transaction } from
 import { SqliteAdapter, sql } from 'kysely';
 import type { IssueRow } from './mirror-schema.ts';
 import type { Database } from './schema.ts';
-import type { SearchableIssue, SearchSource } from './search-terms.ts';
-import { issueTerms, searchDocument } from './search-terms.ts';
+import type { SearchableIssue } from './search-terms.ts';
+import { issueTerms } from './search-terms.ts';
 
 /**
  * The words of one issue (see search-terms.ts). SQLite indexes them in the FTS5 table
@@ -16,13 +16,14 @@ export interface IssueSearchTable {
 }
 
 /**
- * An issue as written by a sync, with the complete list of its comments and, when the writer holds
- * the issue parsed, its search text (otherwise read back from the row's JSON).
+ * An issue as written by a sync, with the complete list of its comments and, when the writer made
+ * them from the parsed issue (searchDocument), its search words; otherwise they are read back from
+ * the row's JSON.
  */
 export interface IndexedIssue {
   row: SearchableIssue & { jira_id: string };
   comments: readonly { data_json: string }[];
-  search?: SearchSource;
+  terms?: string;
 }
 
 const WRITE_CHUNK = 200;
@@ -38,10 +39,10 @@ export async function indexIssues(
 ): Promise<void> {
   // One row per issue, the last version given winning: a multi-row upsert may touch a row once.
   const byId = new Map(issues.map((issue) => [issue.row.jira_id, issue]));
-  const rows = [...byId.values()].map(({ row, comments, search }) => ({
+  const rows = [...byId.values()].map(({ row, comments, terms }) => ({
     integration_id: integrationId,
     issue_id: row.jira_id,
-    terms: search === undefined ? issueTerms(row, comments) : searchDocument(search),
+    terms: terms ?? issueTerms(row, comments),
   }));
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     await trx

@@ -5,7 +5,6 @@ import { indexIssues } from './issue-search.ts';
 import { deleteIssues, deleteIssuesInRange, upsertIssues } from './mirror-issues.ts';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { SeenUser } from './mirror-users.ts';
-import type { SearchSource } from './search-terms.ts';
 import { upsertSeenUsers } from './mirror-users.ts';
 import type { Database } from './schema.ts';
 import { updateSyncRun } from './sync-runs.ts';
@@ -15,8 +14,8 @@ import { saveSyncState } from './sync-state.ts';
 export interface IssueBatch {
   integrationId: string;
   at: string;
-  /** Each issue's search text, when the writer holds it parsed (see IndexedIssue). */
-  issues: { row: NewIssueRow; comments: NewComment[]; search?: SearchSource }[];
+  /** Each issue's search words, when the writer made them from the parsed issue (see IndexedIssue). */
+  issues: { row: NewIssueRow; comments: NewComment[]; terms?: string }[];
   users: SeenUser[];
   /** An id range the batch listed completely: other mirrored issues in it are gone from Jira. */
   listedRange?: { after: number; upTo: number | null; ids: ReadonlySet<string> };

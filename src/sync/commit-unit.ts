@@ -34,7 +34,7 @@ export async function commitUnit(
   await writeIssueBatch(ctx.db, {
     integrationId: ctx.integrationId,
     at: ctx.now().toISOString(),
-    issues: unit.records.map(({ row, comments, search }) => ({ row, comments, search })),
+    issues: unit.records.map(({ row, comments, terms }) => ({ row, comments, terms })),
     users: unit.records.flatMap((r) => r.users),
     ...(options.complete
       ? { listedRange: { after: unit.after, upTo: unit.upTo, ids: unit.listedIds } }

@@ -2,16 +2,16 @@ import type { JiraComment, JiraIssue, JiraUser } from '../jira/index.ts';
 import { readIssueCore } from '../jira/index.ts';
 import type { NewComment } from '../storage/mirror-comments.ts';
 import type { NewIssueRow } from '../storage/mirror-schema.ts';
-import type { SearchSource } from '../storage/search-terms.ts';
+import { searchDocument } from '../storage/search-terms.ts';
 import type { SeenUser } from '../storage/mirror-users.ts';
 import { jiraTimeToIso } from './jira-time.ts';
 
-/** An issue ready to store: its row, all its comments, the users seen in it and its search text. */
+/** An issue ready to store: its row, all its comments, the users seen in it and its search words. */
 export interface IssueRecord {
   row: NewIssueRow;
   comments: NewComment[];
   users: SeenUser[];
-  search: SearchSource;
+  terms: string;
 }
 
 /** Why an issue cannot be stored. */
@@ -79,16 +79,16 @@ export function issueToRecord(
     synced_at: syncedAt,
   };
   const users = seenUsers([f.assignee, f.reporter, ...comments.map((c) => c.author)]);
-  // The search document comes from the parsed issue: reading it back from fields_json would parse
-  // every field again.
-  const search: SearchSource = {
+  // The search words come from the parsed issue (reading them back from fields_json would parse
+  // every field again), and now, so that a record waiting for its commit holds strings only.
+  const terms = searchDocument({
     key: row.key,
     summary: row.summary,
     description: issue.fields.description ?? null,
     labels: f.labels ?? [],
     commentBodies: comments.map((comment) => comment.body ?? null),
-  };
-  return { ok: true, value: { row, comments: comments.map(commentToRow), users, search } };
+  });
+  return { ok: true, value: { row, comments: comments.map(commentToRow), users, terms } };
 }
 
 function commentToRow(comment: JiraComment, position: number): NewComment {
