@@ -31,6 +31,15 @@ test('first run: setup creates the admin, who can log out and log in again', asy
   expect(await page.getByRole('banner').innerText()).toContain(ADMIN.name);
   await capture(page, 'integrations-empty');
 
+  // Keyboard users pass the top bar in one step.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Integrations' }).first().waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
+  await capture(page, 'skip-link');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('document.activeElement?.tagName')).toBe('MAIN');
+
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Log in' }).waitFor();
   await capture(page, 'login');

@@ -32,6 +32,17 @@ export function Layout(props: { user: User; children: ReactNode }) {
   });
   return (
     <div className="app">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus rather than follow the anchor: the router owns the URL.
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <div className="topbar__inner">
           <Link href="/integrations" className="brand">
@@ -58,7 +69,7 @@ export function Layout(props: { user: User; children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="main" ref={main} tabIndex={-1}>
+      <main className="main" id="main" ref={main} tabIndex={-1}>
         {props.children}
       </main>
     </div>
