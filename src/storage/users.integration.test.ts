@@ -71,7 +71,7 @@ describe.each(DIALECTS)('users storage on %s', (dialect) => {
       last_used_at: null,
     });
     expect(await findLiveSession(storage.db, 's', NOW)).toBeDefined();
-    expect(await findUserByApiKeyHash(storage.db, 'kh', NOW)).toMatchObject({ id: 'u1' });
+    expect(await findUserByApiKeyHash(storage.db, 'kh', NOW)).toMatchObject({ user: { id: 'u1' } });
     expect(await deleteUser(storage.db, 'u1')).toBe(true);
     expect(await findLiveSession(storage.db, 's', NOW)).toBeUndefined();
     expect(await findUserByApiKeyHash(storage.db, 'kh', NOW)).toBeUndefined();

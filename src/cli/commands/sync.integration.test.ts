@@ -14,7 +14,8 @@ describe('owlhub sync', { timeout: 120_000 }, () => {
   let id: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ flavor: 'cloud', issues: 120, latencyMs: 5 });
+    // Slow enough that the CLI's progress polls (every 250 ms) see the run's phases on a fast machine.
+    sandbox = await startSandbox({ flavor: 'cloud', issues: 120, latencyMs: 300 });
     if (sandbox.credentials.flavor !== 'cloud') throw new Error('expected cloud');
     dataDir = mkdtempSync(join(tmpdir(), 'owlhub-cli-sync-'));
     env = { OWLHUB_DATA_DIR: dataDir, OWLHUB_ALLOWED_HOSTS: new URL(sandbox.url).host };
