@@ -16,6 +16,7 @@ import { NewIntegrationPage } from './pages/NewIntegrationPage.tsx';
 import { NewJiraIntegrationPage } from './pages/NewJiraIntegrationPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
+import { RulesPage } from './pages/RulesPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { useMe, useSetupOpen } from './queries.ts';
@@ -90,6 +91,8 @@ function pageFor(route: Route) {
       return <IssuePage id={route.id} issueKey={route.key} />;
     case 'projects':
       return <ProjectsPage id={route.id} />;
+    case 'rules':
+      return <RulesPage id={route.id} />;
     case 'jira-settings':
       return <JiraSettingsPage />;
     case 'users':

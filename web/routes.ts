@@ -18,6 +18,7 @@ export type Route =
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'create-issue'; id: string }
+  | { page: 'rules'; id: string }
   | { page: 'not-found' };
 
 const STATIC: Record<string, Route> = {
@@ -42,6 +43,9 @@ export function matchRoute(path: string): Route {
   const create = /^\/integrations\/([^/]+)\/create-issue$/.exec(trimmed)?.[1];
   const createFor = create === undefined ? null : decodeSegment(create);
   if (createFor !== null) return { page: 'create-issue', id: createFor };
+  const rules = /^\/integrations\/([^/]+)\/rules$/.exec(trimmed)?.[1];
+  const rulesFor = rules === undefined ? null : decodeSegment(rules);
+  if (rulesFor !== null) return { page: 'rules', id: rulesFor };
   const mirror = matchMirrorRoute(trimmed);
   if (mirror !== null) return mirror;
   const integration = /^\/integrations\/([^/]+)(\/edit)?$/.exec(trimmed);
@@ -100,4 +104,9 @@ export function createIssueHref(id: string): string {
 /** The path of an integration's project list. */
 export function projectsHref(id: string): string {
   return `/integrations/${encodeURIComponent(id)}/projects`;
+}
+
+/** The path of an integration's automation rules. */
+export function rulesHref(id: string): string {
+  return `/integrations/${encodeURIComponent(id)}/rules`;
 }

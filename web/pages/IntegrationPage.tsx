@@ -8,7 +8,7 @@ import { SyncPanel } from '../components/SyncPanel.tsx';
 import { VerificationError } from '../components/VerificationError.tsx';
 import { WebhookStatus } from '../components/WebhookStatus.tsx';
 import { useIntegration, useUser } from '../queries.ts';
-import { issuesHref, projectsHref } from '../routes.ts';
+import { issuesHref, projectsHref, rulesHref } from '../routes.ts';
 import { usePageTitle } from '../use-page-title.ts';
 
 /**
@@ -40,6 +40,7 @@ export function IntegrationPage(props: { id: string }) {
       <p className="mirror-links">
         <Link href={issuesHref(integration.id)}>Browse issues</Link>
         <Link href={projectsHref(integration.id)}>Projects</Link>
+        <Link href={rulesHref(integration.id)}>Automation rules</Link>
       </p>
       {integration.status === 'pending' ? (
         <p className="notice" role="status">

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { RuleInputSchema } from '../src/shared/automation.ts';
+import { controlId, emptyDraft, knownPaths, newAction, toRuleInput } from './rule-form.ts';
+import { matchRoute, rulesHref } from './routes.ts';
+import { describeAction, describeTrigger } from './rule-summary.ts';
+
+describe('rule editor draft', () => {
+  it('turns an event rule into input the server accepts, without empty filters', () => {
+    const draft = {
+      ...emptyDraft(),
+      name: 'Close loop',
+      events: ['jira:issue_updated' as const],
+      filter: { project: ' OWL ', issueType: '', statusFrom: '', statusTo: 'Done', label: '' },
+      actions: [{ ...newAction(0, 'comment'), body: 'Closed.' }],
+    };
+    const input = toRuleInput(draft);
+    expect(input.trigger).toEqual({
+      type: 'event',
+      events: ['jira:issue_updated'],
+      filter: { project: 'OWL', statusTo: 'Done' },
+    });
+    expect(RuleInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('sends each action kind in its own shape, and an API trigger bare', () => {
+    const draft = {
+      ...emptyDraft(),
+      name: 'By API',
+      triggerType: 'api' as const,
+      actions: [
+        { ...newAction(0, 'transition'), toStatus: 'Done', body: 'ignored' },
+        { ...newAction(1, 'create_issue'), projectKey: 'OWL', issueTypeId: '10001', summary: 'S' },
+        { ...newAction(2, 'post_event'), url: ' https://hooks.example.com/x ' },
+      ],
+    };
+    expect(toRuleInput(draft)).toMatchObject({
+      trigger: { type: 'api' },
+      actions: [
+        { type: 'transition', toStatus: 'Done' },
+        { type: 'create_issue', projectKey: 'OWL', issueTypeId: '10001', fields: { summary: 'S' } },
+        { type: 'post_event', url: 'https://hooks.example.com/x' },
+      ],
+    });
+  });
+
+  it('names controls after the server error paths they show', () => {
+    expect(controlId('actions.0.url')).toBe('rule-actions-0-url');
+    expect(knownPaths(emptyDraft())).toContain('actions.0.url');
+    expect(knownPaths(emptyDraft())).toContain('trigger.filter.statusTo');
+  });
+});
+
+describe('rule summaries', () => {
+  it('describe triggers and actions in a line', () => {
+    expect(describeTrigger({ type: 'api' })).toBe('API call (Run now)');
+    expect(
+      describeTrigger({ type: 'event', events: ['comment_created'], filter: { label: 'urgent' } }),
+    ).toBe('Comment added · label urgent');
+    expect(describeAction({ type: 'transition', toStatus: 'Done' })).toBe('Move to Done');
+  });
+});
+
+describe('rules route', () => {
+  it('matches an integration rules page', () => {
+    expect(matchRoute(rulesHref('int 1'))).toEqual({ page: 'rules', id: 'int 1' });
+  });
+});
