@@ -1,16 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.ts';
-import { deleteWriteMarker, findWriteMarkers, recordWriteMarker } from '../storage/automation.ts';
+import {
+  deleteWriteMarker,
+  findWriteMarkers,
+  hasMarkerStartingWith,
+  recordWriteMarker,
+} from '../storage/automation.ts';
 import { jiraTimeToIso } from '../sync/jira-time.ts';
 import type { WebhookPayload } from '../webhooks/payload.ts';
 
 /**
  * Rules mark their own writes so that the webhooks those writes cause trigger nothing: an issue
  * write by the issue's id and the `updated` Jira gave it, a comment by its id. While a rule is
- * writing, a `busy` marker makes events of the integration wait, since the webhook of a write can
+ * writing, a `busy:<run>` marker makes events of the integration wait, since the webhook of a write can
  * arrive before the write's answer (and so before its marker).
  */
-const BUSY = 'busy';
+const BUSY = 'busy:';
 /** A run that died without clearing its busy marker blocks events no longer than this. */
 const BUSY_FOR_MS = 2 * 60_000;
 /** Jira delivers (retries included) well within this; older markers can no longer match. */
@@ -46,20 +51,22 @@ export async function ruleCausedEvent(
   if ((await findWriteMarkers(db, integrationId, eventMarkers(payload), since)).length > 0)
     return 'own';
   const busySince = new Date(now.getTime() - BUSY_FOR_MS).toISOString();
-  return (await findWriteMarkers(db, integrationId, [BUSY], busySince)).length > 0 ? 'busy' : 'no';
+  return (await hasMarkerStartingWith(db, integrationId, BUSY, busySince)) ? 'busy' : 'no';
 }
 
-/** Runs a rule's writes under the integration's busy marker. */
+/** Runs a rule's writes under a busy marker of its own (runs of several rules may overlap). */
 export async function whileWriting<T>(
   deps: { db: Kysely<Database>; now: () => Date },
   integrationId: string,
+  runId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  await recordWriteMarker(deps.db, integrationId, BUSY, deps.now().toISOString());
+  const marker = `${BUSY}${runId}`;
+  await recordWriteMarker(deps.db, integrationId, marker, deps.now().toISOString());
   try {
     return await work();
   } finally {
-    await deleteWriteMarker(deps.db, integrationId, BUSY);
+    await deleteWriteMarker(deps.db, integrationId, marker);
   }
 }
 

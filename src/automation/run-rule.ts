@@ -106,7 +106,7 @@ export async function runRule(
   });
   if (!started) return null;
   const results: ActionResult[] = [];
-  await whileWriting(deps, rule.integration_id, async () => {
+  await whileWriting(deps, rule.integration_id, runId, async () => {
     for (const action of ruleRowToView(rule).actions) {
       let done: Done;
       try {

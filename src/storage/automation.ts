@@ -138,6 +138,23 @@ export async function findWriteMarkers(
   return rows.map((r) => r.marker);
 }
 
+/** Whether a marker starting with `prefix` was recorded since `since`. */
+export async function hasMarkerStartingWith(
+  db: Kysely<Database>,
+  integrationId: string,
+  prefix: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('automation_writes')
+    .select('marker')
+    .where('integration_id', '=', integrationId)
+    .where('marker', 'like', `${prefix}%`)
+    .where('made_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** What a rule's filter reads of a mirrored issue, by Jira id. */
 export async function findIssueFacts(
   db: Kysely<Database>,
