@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleInputSchema } from '../src/shared/automation.ts';
 import { controlId, emptyDraft, knownPaths, newAction, toRuleInput } from './rule-form.ts';
 import { matchRoute, rulesHref } from './routes.ts';
-import { describeAction, describeTrigger } from './rule-summary.ts';
+import { describeAction, describeRunTrigger, describeTrigger } from './rule-summary.ts';
 
 describe('rule editor draft', () => {
   it('turns an event rule into input the server accepts, without empty filters', () => {
@@ -57,6 +57,8 @@ describe('rule summaries', () => {
       describeTrigger({ type: 'event', events: ['comment_created'], filter: { label: 'urgent' } }),
     ).toBe('Comment added · label urgent');
     expect(describeAction({ type: 'transition', toStatus: 'Done' })).toBe('Move to Done');
+    expect(describeRunTrigger('api:1f2e')).toBe('Run by API');
+    expect(describeRunTrigger('event:abc-123')).toBe('Jira event');
   });
 });
 

@@ -30,3 +30,10 @@ export function describeAction(action: RuleAction): string {
       return `Post an event to ${action.url}`;
   }
 }
+
+/** What started a run, from its trigger reference (`api:<uuid>` or `event:<webhook identifier>`). */
+export function describeRunTrigger(ref: string): string {
+  if (ref.startsWith('api:')) return 'Run by API';
+  if (ref.startsWith('event:')) return 'Jira event';
+  return ref;
+}

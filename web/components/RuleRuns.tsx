@@ -1,5 +1,6 @@
 import { formatTime } from '../labels.ts';
 import { useRuleRuns } from '../rule-queries.ts';
+import { describeRunTrigger } from '../rule-summary.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { SyncRunBadge } from './SyncRunBadge.tsx';
 
@@ -17,7 +18,7 @@ export function RuleRuns(props: { integrationId: string; ruleId: string; ruleNam
         <li key={run.id} className="rule-run">
           <div className="rule-run__head">
             <SyncRunBadge status={run.status} />
-            <span>{run.trigger}</span>
+            <span title={run.trigger}>{describeRunTrigger(run.trigger)}</span>
             {run.issueKey === null ? null : <span>on {run.issueKey}</span>}
             <time className="muted" dateTime={run.startedAt}>
               {formatTime(run.startedAt)}

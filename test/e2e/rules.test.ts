@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/index.ts';
+import { capture, launchBrowser, openPage } from './support/browser.ts';
+import { ADMIN, logInThroughPage } from './support/flows.ts';
+import { describedText, visible } from './support/locators.ts';
+import type { ApiSession, TestOwlHub } from './support/owlhub.ts';
+import { apiSession, startOwlHub } from './support/owlhub.ts';
+import { startJira } from './support/sandbox.ts';
+
+const RULE = 'Thank the reporter';
+const COMMENT = 'Thanks, OwlHub has noted this.';
+const VIEWER = { email: 'vera@example.com', password: 'viewer password!', name: 'Vera Viewer' };
+
+let jira: Sandbox;
+let owlhub: TestOwlHub;
+let admin: ApiSession;
+let browser: Browser;
+let page: Page;
+let integrationId: string;
+
+async function waitForFullSync(id: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await admin.send('GET', `/api/integrations/${id}/sync-runs`);
+    const { items } = (await response.json()) as { items: { status: string }[] };
+    if (items[0]?.status === 'succeeded') return;
+    if (Date.now() > deadline) throw new Error(`no finished sync: ${JSON.stringify(items)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+beforeAll(async () => {
+  const started = await startJira({ flavor: 'cloud', projects: 1, issues: 5 });
+  jira = started.jira;
+  [owlhub, browser] = await Promise.all([
+    startOwlHub({ OWLHUB_ALLOWED_HOSTS: started.allowedHost }),
+    launchBrowser(),
+  ]);
+  admin = await apiSession(owlhub.url, ADMIN, true);
+  if (jira.credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
+  const created = await admin.send('POST', '/api/integrations', {
+    type: 'jira',
+    name: 'Jira Production',
+    siteUrl: jira.url,
+    email: jira.credentials.email,
+    token: jira.credentials.apiToken,
+    allowInsecureHttp: true,
+  });
+  integrationId = ((await created.json()) as { id: string }).id;
+  await admin.send('POST', '/api/users', { ...VIEWER, role: 'viewer' });
+  await waitForFullSync(integrationId);
+  page = await openPage(browser);
+  await logInThroughPage(page, owlhub.url, ADMIN);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await owlhub.stop();
+  await jira.stop();
+});
+
+test('an admin creates an API-triggered rule, runs it on an issue and sees the run logged', async () => {
+  await page.goto(`${owlhub.url}/integrations/${integrationId}`);
+  await page.getByRole('link', { name: 'Automation rules' }).click();
+  await visible(page.getByRole('heading', { name: 'Automation rules', level: 1 }));
+  await page.getByRole('button', { name: 'New rule' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(RULE);
+  await page.getByLabel('An API call (or Run now)').check();
+  await page.getByLabel('Comment', { exact: true }).fill(COMMENT);
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByLabel('Action', { exact: true }).nth(1).selectOption('post_event');
+  await page.getByLabel('URL', { exact: true }).fill('not a url');
+
+  // The server refuses the URL: its message shows beside that field, which gets the focus.
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  const url = page.getByLabel('URL', { exact: true });
+  await visible(page.locator('[id="rule-actions-1-url-error"]'));
+  expect(await describedText(url)).toMatch(/url/i);
+  expect(await url.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement?.id')).toBe('rule-actions-1-url');
+  await capture(page, 'rule-editor-error');
+
+  await page.getByRole('button', { name: 'Remove action 2' }).click();
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await visible(page.getByText(`Rule ${RULE} saved.`));
+  const rule = page.getByRole('listitem').filter({
+    has: page.getByRole('heading', { name: RULE, level: 2 }),
+  });
+  await visible(rule.getByText('API call (Run now)'));
+  expect(await rule.textContent()).toContain(`Comment “${COMMENT}”`);
+  expect(await rule.textContent()).toContain('Not run yet.');
+
+  const key = jira.listIssues()[0]?.key ?? '';
+  const commentsBefore = jira.getIssue(key)?.commentCount ?? 0;
+  await rule.getByLabel('Issue key (optional)').fill(key);
+  await rule.getByRole('button', { name: 'Run now' }).click();
+  const runs = page.getByRole('list', { name: `Runs of ${RULE}` });
+  await visible(runs.locator('[data-run-status="succeeded"]'));
+  expect(await runs.textContent()).toContain(`Run by API`);
+  expect(await runs.textContent()).toContain(`on ${key}`);
+  expect(await runs.textContent()).toContain('comment');
+  expect(jira.getIssue(key)?.commentCount).toBe(commentsBefore + 1);
+  expect(JSON.stringify(jira.renderIssue(key, '2'))).toContain(COMMENT);
+  await capture(page, 'rules');
+});
+
+test('a viewer reads rules and runs but sees no edit, run or delete controls', async () => {
+  const viewerPage = await openPage(browser);
+  await logInThroughPage(viewerPage, owlhub.url, VIEWER);
+  await viewerPage.goto(`${owlhub.url}/integrations/${integrationId}/rules`);
+  await visible(viewerPage.getByRole('heading', { name: RULE, level: 2 }));
+  await visible(viewerPage.locator('[data-run-status="succeeded"]'));
+  for (const name of ['New rule', 'Run now', 'Delete rule'])
+    expect(await viewerPage.getByRole('button', { name }).count()).toBe(0);
+  await capture(viewerPage, 'rules-viewer');
+  await viewerPage.context().close();
+});
+
+test('an admin deletes a rule after confirming', async () => {
+  await page.getByRole('button', { name: 'Delete rule' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete the rule ${RULE}?` });
+  await visible(dialog);
+  await dialog.getByRole('button', { name: 'Delete rule' }).click();
+  await visible(page.getByText('No rules yet.'));
+  const listed = await admin.send('GET', `/api/integrations/${integrationId}/rules`);
+  expect(((await listed.json()) as { items: unknown[] }).items).toEqual([]);
+});
