@@ -66,6 +66,13 @@ test('an admin creates an API-triggered rule, runs it on an issue and sees the r
   await visible(page.getByRole('heading', { name: 'Automation rules', level: 1 }));
   await page.getByRole('button', { name: 'New rule' }).click();
   await page.getByLabel('Name', { exact: true }).fill(RULE);
+  await page.getByLabel('Status to').fill('Done');
+  await capture(page, 'rule-editor-event');
+  await page.getByLabel('Issue created').uncheck();
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  const events = page.getByRole('group', { name: 'Events' });
+  await visible(page.locator('[id="rule-events-error"]'));
+  expect(await describedText(events)).not.toBe('');
   await page.getByLabel('An API call (or Run now)').check();
   await page.getByLabel('Comment', { exact: true }).fill(COMMENT);
   await page.getByRole('button', { name: 'Add action' }).click();
@@ -79,6 +86,8 @@ test('an admin creates an API-triggered rule, runs it on an issue and sees the r
   expect(await describedText(url)).toMatch(/url/i);
   expect(await url.getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate('document.activeElement?.id')).toBe('rule-actions-1-url');
+  // Blurred first: headless Chromium leaves the phone full-page shot blank below a focused input.
+  await url.blur();
   await capture(page, 'rule-editor-error');
 
   await page.getByRole('button', { name: 'Remove action 2' }).click();
