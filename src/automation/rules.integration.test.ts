@@ -256,8 +256,78 @@ describe.each(['sqlite', 'postgres'] as Dialect[])('automation rules on %s', (di
       {},
     );
     expect(denied.status).toBe(403);
+    const valid = {
+      name: 'x',
+      trigger: { type: 'api' },
+      actions: [{ type: 'comment', body: 'x' }],
+    };
     expect(
-      (await viewer.send('POST', `/api/integrations/${integrationId}/rules`, { name: 'x' })).status,
+      (await viewer.send('POST', `/api/integrations/${integrationId}/rules`, valid)).status,
     ).toBe(403);
+    expect(
+      (
+        await viewer.send(
+          'PUT',
+          `/api/integrations/${integrationId}/rules/${listed.items[1]?.id ?? ''}`,
+          valid,
+        )
+      ).status,
+    ).toBe(403);
+  });
+  it('changes a rule in place: its runs stay, the change is audited, bad input is a field error', async () => {
+    const created = await createRule({
+      name: 'Greeter',
+      enabled: true,
+      trigger: { type: 'api' },
+      actions: [{ type: 'comment', body: 'Hello.' }],
+    });
+    const key = sandbox.listIssues()[0]?.key ?? '';
+    const url = `/api/integrations/${integrationId}/rules/${created.rule.id}`;
+    expect((await admin.send('POST', `${url}/run`, { issueKey: key })).status).toBe(200);
+    const changed = await admin.send('PUT', url, {
+      name: 'Quiet greeter',
+      enabled: false,
+      trigger: { type: 'api' },
+      actions: [{ type: 'comment', body: 'Hi.' }],
+    });
+    expect(changed.status).toBe(200);
+    expect(await (await admin.get(url)).json()).toMatchObject({
+      id: created.rule.id,
+      name: 'Quiet greeter',
+      enabled: false,
+      actions: [{ type: 'comment', body: 'Hi.' }],
+    });
+    expect(await runs(created.rule.id)).toHaveLength(1);
+    const audit = (await (await admin.get('/api/audit')).json()) as {
+      items: { action: string; target: string | null }[];
+    };
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ action: 'rule.update', target: created.rule.id }),
+    );
+    const bad = await admin.send('PUT', url, {
+      name: 'x',
+      trigger: { type: 'api' },
+      actions: [{ type: 'post_event', url: 'ftp://x' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { 'actions.0.url': expect.any(String) } },
+    });
+    const valid = {
+      name: 'x',
+      trigger: { type: 'api' },
+      actions: [{ type: 'comment', body: 'x' }],
+    };
+    expect(
+      (await admin.send('PUT', `/api/integrations/${integrationId}/rules/nope`, valid)).status,
+    ).toBe(404);
+
+    const openapi = (await (await api.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(openapi.paths['/api/integrations/{id}/rules/{ruleId}'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'put', 'delete']),
+    );
+    expect(openapi.paths['/api/integrations/{id}/rules/{ruleId}/run']).toHaveProperty('post');
   });
 });

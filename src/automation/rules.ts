@@ -17,6 +17,7 @@ import {
   insertRule,
   listRules,
   listRuns,
+  updateRuleRow,
   type RuleRow,
   type RunRow,
 } from '../storage/automation.ts';
@@ -115,6 +116,33 @@ export async function getRuleRow(
   const row = await findRule(deps.db, integrationId, ruleId);
   if (row === undefined) throw notFound('The rule');
   return row;
+}
+
+/** Changes a rule's name, switch, trigger and actions (audited); its signing secret stays. */
+export async function updateRule(
+  deps: Pick<IntegrationCoreDeps, 'db' | 'now'>,
+  actor: AuditActor,
+  integrationId: string,
+  ruleId: string,
+  input: RuleInput,
+): Promise<RuleView> {
+  const changed = await updateRuleRow(deps.db, integrationId, ruleId, {
+    name: input.name,
+    enabled: input.enabled ? 1 : 0,
+    trigger_json: JSON.stringify(input.trigger),
+    actions_json: JSON.stringify(input.actions),
+    updated_at: deps.now().toISOString(),
+  });
+  if (!changed) throw notFound('The rule');
+  await recordAudit(deps, {
+    actor,
+    integrationId,
+    action: 'rule.update',
+    target: ruleId,
+    input: { ...input },
+    outcome: { ok: true },
+  });
+  return ruleRowToView(await getRuleRow(deps, integrationId, ruleId));
 }
 
 /** Deletes a rule and its run log (audited). */

@@ -37,6 +37,22 @@ export async function findRule(
     .executeTakeFirst();
 }
 
+/** Replaces what a rule is and does (its id, secret and runs stay); returns whether it existed. */
+export async function updateRuleRow(
+  db: Kysely<Database>,
+  integrationId: string,
+  ruleId: string,
+  change: Pick<RuleRow, 'name' | 'enabled' | 'trigger_json' | 'actions_json' | 'updated_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('automation_rules')
+    .set(change)
+    .where('integration_id', '=', integrationId)
+    .where('id', '=', ruleId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Deletes a rule with its runs; returns whether it existed. */
 export async function deleteRule(
   db: Kysely<Database>,
