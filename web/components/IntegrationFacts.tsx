@@ -1,5 +1,6 @@
 import type { IntegrationView } from '../../src/shared/integrations.ts';
 import { AUTH_TYPE_LABELS, DEPLOYMENT_LABELS, formatTime } from '../labels.ts';
+import { Fact } from './Fact.tsx';
 
 /** What the integration is connected to: account, deployment, access, and how OwlHub signs in. */
 export function IntegrationFacts(props: { integration: IntegrationView }) {
@@ -70,16 +71,6 @@ export function IntegrationFacts(props: { integration: IntegrationView }) {
           <Fact term="Last verified" value={formatTime(i.lastVerifiedAt)} />
         </dl>
       </section>
-    </div>
-  );
-}
-
-function Fact(props: { term: string; value: string | null }) {
-  if (props.value === null || props.value === '') return null;
-  return (
-    <div className="fact">
-      <dt>{props.term}</dt>
-      <dd>{props.value}</dd>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { IntegrationWebhook, WebhookStatus as Status } from '../../src/shared/integrations.ts';
 import { formatTime } from '../labels.ts';
+import { Fact } from './Fact.tsx';
 
 /** What each webhook status means for the mirror, in the integration page's words. */
 const STATUS_TEXT: Record<Status, string> = {
@@ -24,16 +25,15 @@ export function WebhookStatus(props: { webhook: IntegrationWebhook | null | unde
       ) : (
         <>
           <p>{STATUS_TEXT[webhook.status]}</p>
-          {webhook.error === null || webhook.registered ? null : (
+          {/* The reasons above already say what not_admin and no_public_url errors would repeat. */}
+          {webhook.error !== null &&
+          (webhook.status === 'missing' || webhook.status === 'pending') ? (
             <p className="muted">{webhook.error}</p>
-          )}
+          ) : null}
           <dl>
-            <dt>Last delivery</dt>
-            <dd>{formatTime(webhook.lastDeliveryAt)}</dd>
-            <dt>Last checked</dt>
-            <dd>{formatTime(webhook.lastCheckedAt)}</dd>
-            <dt>Refused deliveries</dt>
-            <dd>{webhook.refused}</dd>
+            <Fact term="Last delivery" value={formatTime(webhook.lastDeliveryAt)} />
+            <Fact term="Last checked" value={formatTime(webhook.lastCheckedAt)} />
+            <Fact term="Refused deliveries" value={webhook.refused} />
           </dl>
         </>
       )}

@@ -20,6 +20,8 @@ describe('WebhookStatus', () => {
     expect(html).toContain('not a Jira administrator, so OwlHub cannot register a webhook');
     expect(html).toContain('Scheduled syncs keep the mirror fresh');
     expect(html).toContain('<dt>Refused deliveries</dt><dd>2</dd>');
+    // The reason is said once, not again in the error's words.
+    expect(html).not.toContain('The account is not a Jira administrator.');
   });
 
   it('shows a registered webhook without an error, and a missing one as not set up', () => {
@@ -34,5 +36,15 @@ describe('WebhookStatus', () => {
     });
     expect(registered).toContain('Jira sends changes to OwlHub as they happen.');
     expect(render(null)).toContain('Not set up yet.');
+    const missing = render({
+      status: 'missing',
+      registered: false,
+      receiverUrl: null,
+      lastDeliveryAt: null,
+      lastCheckedAt: null,
+      refused: 0,
+      error: 'Jira answered 403.',
+    });
+    expect(missing).toContain('Jira answered 403.');
   });
 });
