@@ -25,6 +25,11 @@ export function createRule(
   return callApi('POST', rules(id), CreatedRuleSchema, input);
 }
 
+/** Changes a rule in place; its signing secret and run log stay. */
+export function updateRule(id: string, ruleId: string, input: RuleInput): Promise<RuleView> {
+  return callApi('PUT', `${rules(id)}/${enc(ruleId)}`, RuleViewSchema, input);
+}
+
 /** Deletes a rule and its run log. */
 export async function deleteRule(id: string, ruleId: string): Promise<void> {
   await callApi('DELETE', `${rules(id)}/${enc(ruleId)}`, NoContentSchema);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuleInputSchema } from '../src/shared/automation.ts';
-import { controlId, emptyDraft, knownPaths, newAction, toRuleInput } from './rule-form.ts';
+import { controlId, draftOf, emptyDraft, knownPaths, newAction, toRuleInput } from './rule-form.ts';
 import { matchRoute, rulesHref } from './routes.ts';
 import { describeAction, describeRunTrigger, describeTrigger } from './rule-summary.ts';
 
@@ -43,8 +43,37 @@ describe('rule editor draft', () => {
     });
   });
 
+  it('edits a rule as it is: the same input comes back, create_issue fields set by API included', () => {
+    const input = {
+      name: 'Escalate',
+      enabled: false,
+      trigger: {
+        type: 'event' as const,
+        events: ['comment_created' as const],
+        filter: { label: 'urgent' },
+      },
+      actions: [
+        {
+          type: 'create_issue' as const,
+          projectKey: 'OPS',
+          issueTypeId: '10002',
+          fields: { summary: 'Look', priority: { name: 'High' } },
+        },
+        { type: 'post_event' as const, url: 'https://hooks.example.com/x' },
+      ],
+    };
+    const rule = {
+      ...input,
+      id: 'r1',
+      integrationId: 'i1',
+      createdAt: '2026-11-23T00:00:00Z',
+      updatedAt: '2026-11-23T00:00:00Z',
+    };
+    expect(toRuleInput(draftOf(rule))).toEqual(input);
+  });
+
   it('names controls after the server error paths they show', () => {
-    expect(controlId('actions.0.url')).toBe('rule-actions-0-url');
+    expect(controlId('rule', 'actions.0.url')).toBe('rule-actions-0-url');
     expect(knownPaths(emptyDraft())).toContain('actions.0.url');
     expect(knownPaths(emptyDraft())).toContain('trigger.filter.statusTo');
   });

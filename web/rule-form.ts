@@ -1,5 +1,5 @@
 /** The rule editor's draft and how it becomes the API's rule input (src/shared/automation.ts). */
-import type { EventFilter, RuleAction, RuleInput } from '../src/shared/automation.ts';
+import type { EventFilter, RuleAction, RuleInput, RuleView } from '../src/shared/automation.ts';
 import type { RULE_EVENTS } from '../src/shared/automation.ts';
 
 export type RuleEvent = (typeof RULE_EVENTS)[number];
@@ -14,6 +14,8 @@ export interface ActionDraft {
   projectKey: string;
   issueTypeId: string;
   summary: string;
+  /** Fields of a create_issue action set through the API, kept as they are when the rule is edited. */
+  otherFields: Record<string, unknown>;
   url: string;
 }
 
@@ -60,6 +62,7 @@ export function newAction(key: number, type: ActionType = 'comment'): ActionDraf
     projectKey: '',
     issueTypeId: '',
     summary: '',
+    otherFields: {},
     url: '',
   };
 }
@@ -76,6 +79,42 @@ export function emptyDraft(): RuleDraft {
   };
 }
 
+/** The editor's starting point for changing `rule`. */
+export function draftOf(rule: RuleView): RuleDraft {
+  const empty = emptyDraft();
+  const { trigger } = rule;
+  return {
+    name: rule.name,
+    enabled: rule.enabled,
+    triggerType: trigger.type,
+    events: trigger.type === 'event' ? trigger.events : empty.events,
+    filter: trigger.type === 'event' ? filterDraft(trigger.filter) : empty.filter,
+    actions: rule.actions.map((action, key) => ({ ...newAction(key), ...fromAction(action) })),
+  };
+}
+
+function filterDraft(filter: EventFilter): RuleDraft['filter'] {
+  return {
+    project: filter.project ?? '',
+    issueType: filter.issueType ?? '',
+    statusFrom: filter.statusFrom ?? '',
+    statusTo: filter.statusTo ?? '',
+    label: filter.label ?? '',
+  };
+}
+
+function fromAction(action: RuleAction): Partial<ActionDraft> {
+  if (action.type !== 'create_issue') return action;
+  const { summary, ...otherFields } = action.fields;
+  return {
+    type: action.type,
+    projectKey: action.projectKey,
+    issueTypeId: action.issueTypeId,
+    summary: typeof summary === 'string' ? summary : '',
+    otherFields,
+  };
+}
+
 function toAction(draft: ActionDraft): RuleAction {
   switch (draft.type) {
     case 'comment':
@@ -87,7 +126,7 @@ function toAction(draft: ActionDraft): RuleAction {
         type: 'create_issue',
         projectKey: draft.projectKey.trim(),
         issueTypeId: draft.issueTypeId.trim(),
-        fields: { summary: draft.summary },
+        fields: { ...draft.otherFields, summary: draft.summary },
       };
     case 'post_event':
       return { type: 'post_event', url: draft.url.trim() };
@@ -112,9 +151,9 @@ export function toRuleInput(draft: RuleDraft): RuleInput {
   };
 }
 
-/** The id of the control for an API field path (`actions.0.url` -> `rule-actions-0-url`). */
-export function controlId(path: string): string {
-  return `rule-${path.replaceAll('.', '-')}`;
+/** The id of the control for an API field path (`rule`, `actions.0.url` -> `rule-actions-0-url`). */
+export function controlId(prefix: string, path: string): string {
+  return `${prefix}-${path.replaceAll('.', '-')}`;
 }
 
 /** The API field paths the editor shows beside a control, for `draft` as it is. */

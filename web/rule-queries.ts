@@ -2,7 +2,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { RuleInput, RuleRunView, RuleView } from '../src/shared/automation.ts';
-import { createRule, deleteRule, listRuleRuns, listRules, runRule } from './rule-endpoints.ts';
+import {
+  createRule,
+  deleteRule,
+  listRuleRuns,
+  listRules,
+  runRule,
+  updateRule,
+} from './rule-endpoints.ts';
 
 const rulesKey = (id: string) => ['integrations', id, 'rules'] as const;
 
@@ -21,11 +28,20 @@ export function useRuleRuns(id: string, ruleId: string): UseQueryResult<RuleRunV
   });
 }
 
-/** Creates a rule, then refreshes the list. */
-export function useCreateRule(id: string) {
+/** What saving answers: the rule, and its signing secret when it was just created. */
+export interface SavedRule {
+  rule: RuleView;
+  signingSecret: string | null;
+}
+
+/** Creates a rule (`ruleId` null) or changes one, then refreshes the list. */
+export function useSaveRule(id: string, ruleId: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: RuleInput) => createRule(id, input),
+    mutationFn: async (input: RuleInput): Promise<SavedRule> =>
+      ruleId === null
+        ? createRule(id, input)
+        : { rule: await updateRule(id, ruleId, input), signingSecret: null },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKey(id) }),
   });
 }

@@ -9,6 +9,7 @@ import { apiSession, startOwlHub } from './support/owlhub.ts';
 import { startJira } from './support/sandbox.ts';
 
 const RULE = 'Thank the reporter';
+const RENAMED = 'Thank the reporter (paused)';
 const COMMENT = 'Thanks, OwlHub has noted this.';
 const VIEWER = { email: 'vera@example.com', password: 'viewer password!', name: 'Vera Viewer' };
 
@@ -126,9 +127,20 @@ test('a viewer reads rules and runs but sees no edit, run or delete controls', a
   await viewerPage.context().close();
 });
 
-test('an admin deletes a rule after confirming', async () => {
+test('an admin changes a rule in place (its runs stay), then deletes it after confirming', async () => {
+  await page.getByRole('button', { name: 'Edit rule' }).click();
+  const editor = page.getByRole('form', { name: `Edit ${RULE}` });
+  await editor.getByLabel('Name', { exact: true }).fill(RENAMED);
+  await editor.getByLabel('Enabled').uncheck();
+  await capture(page, 'rule-edit');
+  await editor.getByRole('button', { name: 'Save rule' }).click();
+  await visible(page.getByRole('heading', { name: RENAMED, level: 2 }));
+  await visible(page.getByText('Disabled', { exact: true }));
+  await visible(page.getByRole('list', { name: `Runs of ${RENAMED}` }));
+  expect(await page.locator('[data-run-status="succeeded"]').count()).toBe(1);
+
   await page.getByRole('button', { name: 'Delete rule' }).click();
-  const dialog = page.getByRole('dialog', { name: `Delete the rule ${RULE}?` });
+  const dialog = page.getByRole('dialog', { name: `Delete the rule ${RENAMED}?` });
   await visible(dialog);
   await dialog.getByRole('button', { name: 'Delete rule' }).click();
   await visible(page.getByText('No rules yet.'));

@@ -4,21 +4,22 @@ import { describedBy, Field } from './Field.tsx';
 
 /** The inputs of one action of the rule editor, by its kind, with the server's errors beside them. */
 export function RuleActionFields(props: {
+  idPrefix: string;
   index: number;
   action: ActionDraft;
   errors: Partial<Record<string, string>>;
   onChange: (action: ActionDraft) => void;
 }) {
-  const { index, action, errors, onChange } = props;
+  const { idPrefix, index, action, errors, onChange } = props;
   const path = (name: string) => `actions.${index}.${name}`;
   // The summary goes into the action's `fields`, so an error about `fields` belongs beside it.
   const text = (
-    name: Exclude<keyof ActionDraft, 'key' | 'type'>,
+    name: Exclude<keyof ActionDraft, 'key' | 'type' | 'otherFields'>,
     label: string,
     help?: string,
     errorOf?: string,
   ) => {
-    const id = controlId(path(name));
+    const id = controlId(idPrefix, path(name));
     const error = errors[path(errorOf ?? name)];
     return (
       <Field id={id} label={label} error={error} help={help}>
@@ -30,8 +31,8 @@ export function RuleActionFields(props: {
       </Field>
     );
   };
-  const typeId = controlId(path('type'));
-  const bodyId = controlId(path('body'));
+  const typeId = controlId(idPrefix, path('type'));
+  const bodyId = controlId(idPrefix, path('body'));
   return (
     <>
       <Field id={typeId} label="Action" error={errors[path('type')]}>

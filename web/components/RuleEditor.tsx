@@ -6,6 +6,7 @@ import { toFormErrors } from '../form-errors.ts';
 import type { RuleDraft } from '../rule-form.ts';
 import {
   controlId,
+  draftOf,
   emptyDraft,
   EVENT_LABELS,
   FILTER_FIELDS,
@@ -13,33 +14,43 @@ import {
   newAction,
   toRuleInput,
 } from '../rule-form.ts';
-import { useCreateRule } from '../rule-queries.ts';
+import type { SavedRule } from '../rule-queries.ts';
+import { useSaveRule } from '../rule-queries.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { describedBy, Field } from './Field.tsx';
 import { RuleActionFields } from './RuleActionFields.tsx';
 
 const MAX_ACTIONS = 10;
 
-/** The form that creates a rule; the server checks it and its field errors show beside the fields. */
+/**
+ * The form that creates a rule, or changes `rule`; the server checks it and its field errors show
+ * beside the fields.
+ */
 export function RuleEditor(props: {
   integrationId: string;
-  onCreated: (rule: RuleView, signingSecret: string) => void;
+  rule?: RuleView;
+  onSaved: (saved: SavedRule) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<RuleDraft>(emptyDraft);
-  const create = useCreateRule(props.integrationId);
-  const { fields: errors, other } = toFormErrors(create.error, knownPaths(draft));
+  const { rule } = props;
+  const [draft, setDraft] = useState<RuleDraft>(() =>
+    rule === undefined ? emptyDraft() : draftOf(rule),
+  );
+  const save = useSaveRule(props.integrationId, rule?.id ?? null);
+  // Ids of controls are unique per editor, as several may be open at once.
+  const prefix = rule === undefined ? 'rule' : `rule-${rule.id}`;
+  const { fields: errors, other } = toFormErrors(save.error, knownPaths(draft));
   const set = (patch: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate(toRuleInput(draft), {
-      onSuccess: ({ rule, signingSecret }) => props.onCreated(rule, signingSecret),
+    save.mutate(toRuleInput(draft), {
+      onSuccess: props.onSaved,
       onError: (error) => {
         // Keyboard and screen-reader users land on the first field to fix.
         const first = Object.keys(toFormErrors(error, knownPaths(draft)).fields)[0];
         if (first !== undefined)
-          requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
+          requestAnimationFrame(() => document.getElementById(controlId(prefix, first))?.focus());
       },
     });
   }
@@ -47,10 +58,15 @@ export function RuleEditor(props: {
   const eventsError = errors['trigger.events'];
   const nextKey = Math.max(-1, ...draft.actions.map((a) => a.key)) + 1;
   return (
-    <form className="form rule-editor" onSubmit={submit} noValidate aria-label="New rule">
-      <Field id="rule-name" label="Name" error={errors.name}>
+    <form
+      className="form rule-editor"
+      onSubmit={submit}
+      noValidate
+      aria-label={rule === undefined ? 'New rule' : `Edit ${rule.name}`}
+    >
+      <Field id={`${prefix}-name`} label="Name" error={errors.name}>
         <input
-          {...describedBy('rule-name', errors.name)}
+          {...describedBy(`${prefix}-name`, errors.name)}
           value={draft.name}
           onChange={(e) => set({ name: e.target.value })}
         />
@@ -70,7 +86,7 @@ export function RuleEditor(props: {
         <label>
           <input
             type="radio"
-            name="rule-trigger"
+            name={`${prefix}-trigger`}
             checked={draft.triggerType === 'event'}
             onChange={() => set({ triggerType: 'event' })}
           />{' '}
@@ -79,7 +95,7 @@ export function RuleEditor(props: {
         <label>
           <input
             type="radio"
-            name="rule-trigger"
+            name={`${prefix}-trigger`}
             checked={draft.triggerType === 'api'}
             onChange={() => set({ triggerType: 'api' })}
           />{' '}
@@ -89,9 +105,9 @@ export function RuleEditor(props: {
           <>
             <fieldset
               className="choice rule-editor__events"
-              id={controlId('trigger.events')}
+              id={controlId(prefix, 'trigger.events')}
               tabIndex={-1}
-              aria-describedby={eventsError === undefined ? undefined : 'rule-events-error'}
+              aria-describedby={eventsError === undefined ? undefined : `${prefix}-events-error`}
             >
               <legend>Events</legend>
               {RULE_EVENTS.map((name) => (
@@ -111,7 +127,7 @@ export function RuleEditor(props: {
                 </label>
               ))}
               {eventsError === undefined ? null : (
-                <p className="field__error" id="rule-events-error" role="alert">
+                <p className="field__error" id={`${prefix}-events-error`} role="alert">
                   {eventsError}
                 </p>
               )}
@@ -121,7 +137,7 @@ export function RuleEditor(props: {
             </p>
             <div className="rule-editor__filters">
               {FILTER_FIELDS.map(([name, label]) => {
-                const id = controlId(`trigger.filter.${name}`);
+                const id = controlId(prefix, `trigger.filter.${name}`);
                 const error = errors[`trigger.filter.${name}`];
                 return (
                   <Field key={name} id={id} label={label} error={error}>
@@ -143,6 +159,7 @@ export function RuleEditor(props: {
           {draft.actions.map((action, index) => (
             <li key={action.key} className="rule-editor__action">
               <RuleActionFields
+                idPrefix={prefix}
                 index={index}
                 action={action}
                 errors={errors}
@@ -180,12 +197,12 @@ export function RuleEditor(props: {
           ))}
         </div>
       ) : null}
-      {create.isError && Object.keys(errors).length === 0 && other.length === 0 ? (
-        <ErrorNotice error={create.error} title="Could not save the rule" />
+      {save.isError && Object.keys(errors).length === 0 && other.length === 0 ? (
+        <ErrorNotice error={save.error} title="Could not save the rule" />
       ) : null}
       <div className="actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Save rule'}
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save rule'}
         </button>
         <button type="button" className="button button--quiet" onClick={props.onCancel}>
           Cancel

@@ -7,16 +7,18 @@ import { describeAction, describeTrigger } from '../rule-summary.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Field } from './Field.tsx';
+import { RuleEditor } from './RuleEditor.tsx';
 import { RuleRuns } from './RuleRuns.tsx';
 
 /**
  * One rule: what triggers it, what it does, its recent runs. Members may run an API-triggered rule,
- * admins may delete (as src/server/routes/rules.ts enforces); viewers only read.
+ * admins may change and delete it (as src/server/routes/rules.ts enforces); viewers only read.
  */
 export function RuleItem(props: { integrationId: string; rule: RuleView }) {
   const { integrationId, rule } = props;
   const role = useUser()?.role;
-  const headingId = `rule-${rule.id}-name`;
+  const [editing, setEditing] = useState(false);
+  const headingId = `rule-${rule.id}-heading`;
   return (
     <li className="card rule" aria-labelledby={headingId}>
       <div className="rule__head">
@@ -25,25 +27,48 @@ export function RuleItem(props: { integrationId: string; rule: RuleView }) {
           {rule.enabled ? 'Enabled' : 'Disabled'}
         </span>
       </div>
-      <dl className="rule__facts">
-        <dt>Trigger</dt>
-        <dd>{describeTrigger(rule.trigger)}</dd>
-        <dt>Actions</dt>
-        <dd>
-          <ol>
-            {rule.actions.map((action, index) => (
-              <li key={index}>{describeAction(action)}</li>
-            ))}
-          </ol>
-        </dd>
-      </dl>
-      {rule.trigger.type === 'api' && role !== undefined && role !== 'viewer' ? (
+      {editing ? (
+        <RuleEditor
+          integrationId={integrationId}
+          rule={rule}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <RuleFacts rule={rule} />
+      )}
+      {!editing && rule.trigger.type === 'api' && role !== undefined && role !== 'viewer' ? (
         <RunNow integrationId={integrationId} rule={rule} />
       ) : null}
       <h3>Recent runs</h3>
       <RuleRuns integrationId={integrationId} ruleId={rule.id} ruleName={rule.name} />
-      {role === 'admin' ? <DeleteRule integrationId={integrationId} rule={rule} /> : null}
+      {role === 'admin' && !editing ? (
+        <div className="actions">
+          <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+            Edit rule
+          </button>
+          <DeleteRule integrationId={integrationId} rule={rule} />
+        </div>
+      ) : null}
     </li>
+  );
+}
+
+function RuleFacts(props: { rule: RuleView }) {
+  const { rule } = props;
+  return (
+    <dl className="rule__facts">
+      <dt>Trigger</dt>
+      <dd>{describeTrigger(rule.trigger)}</dd>
+      <dt>Actions</dt>
+      <dd>
+        <ol>
+          {rule.actions.map((action, index) => (
+            <li key={index}>{describeAction(action)}</li>
+          ))}
+        </ol>
+      </dd>
+    </dl>
   );
 }
 
@@ -71,17 +96,15 @@ function RunNow(props: { integrationId: string; rule: RuleView }) {
 function DeleteRule(props: { integrationId: string; rule: RuleView }) {
   const remove = useDeleteRule(props.integrationId, props.rule.id);
   return (
-    <div className="actions">
-      <ConfirmDelete
-        title={`Delete the rule ${props.rule.name}?`}
-        confirmLabel="Delete rule"
-        buttonLabel="Delete rule"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-      >
-        <p>The rule stops running and its run log is deleted. This cannot be undone.</p>
-        {remove.isError ? <ErrorNotice error={remove.error} title="Could not delete" /> : null}
-      </ConfirmDelete>
-    </div>
+    <ConfirmDelete
+      title={`Delete the rule ${props.rule.name}?`}
+      confirmLabel="Delete rule"
+      buttonLabel="Delete rule"
+      busy={remove.isPending}
+      onConfirm={() => remove.mutate()}
+    >
+      <p>The rule stops running and its run log is deleted. This cannot be undone.</p>
+      {remove.isError ? <ErrorNotice error={remove.error} title="Could not delete" /> : null}
+    </ConfirmDelete>
   );
 }

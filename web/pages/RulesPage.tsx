@@ -9,7 +9,7 @@ import { useRules } from '../rule-queries.ts';
 import { usePageTitle } from '../use-page-title.ts';
 import '../rules.css';
 
-/** An integration's automation rules with their run logs; admins add and delete rules. */
+/** An integration's automation rules with their run logs; admins add, change and delete rules. */
 export function RulesPage(props: { id: string }) {
   const { id } = props;
   usePageTitle('Automation rules');
@@ -45,9 +45,9 @@ export function RulesPage(props: { id: string }) {
           <RuleEditor
             integrationId={id}
             onCancel={() => setEditing(false)}
-            onCreated={(rule, secret) => {
+            onSaved={({ rule, signingSecret }) => {
               setEditing(false);
-              setCreated({ name: rule.name, secret });
+              if (signingSecret !== null) setCreated({ name: rule.name, secret: signingSecret });
             }}
           />
         </section>
