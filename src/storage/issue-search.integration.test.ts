@@ -264,7 +264,8 @@ describe('issue search on SQLite and PostgreSQL', () => {
         );
         expect(sqlite).toEqual(postgres);
       }),
-      { numRuns: 200 },
+      // "ᴬ" decomposes to a capital: found once by chance, kept as a fixed case.
+      { numRuns: 200, examples: [['ᴬ'], ['Ⓐpi'], ['ﬁ']] },
     );
   });
 });

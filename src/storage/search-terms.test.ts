@@ -8,6 +8,13 @@ describe('search terms', () => {
     );
   });
 
+  it('folds compatibility forms to lower case too, in documents and queries alike', () => {
+    // "ᴬ" and "Ⓑ" decompose to capitals: lower-casing first left them upper case (SQLite and
+    // PostgreSQL then disagreed on a search for "ᴬ").
+    expect(documentTerms('ᴬᴮ Ⓑig ﬁle İstanbul')).toBe('ab big file istanbul');
+    expect(queryTerms('ᴬ')).toEqual(['a']);
+  });
+
   it('keeps each word once and cuts very long ones the same way in documents and queries', () => {
     const long = 'x'.repeat(100);
     expect(documentTerms(`a b a ${long}`)).toBe(`a b ${'x'.repeat(64)}`);

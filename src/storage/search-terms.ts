@@ -12,12 +12,14 @@ const MAX_TERM_LENGTH = 64;
 const MAX_DOCUMENT_LENGTH = 100_000;
 const MAX_QUERY_TERMS = 32;
 
-/** Lower case without accents: "Überprüfung" → "uberprufung". */
+/** Lower case without accents: "Überprüfung" → "uberprufung", "ᴬ" → "a". */
 function fold(text: string): string {
-  const lower = text.toLowerCase();
-  // Most issue text is ASCII, which has nothing to decompose: skip the two normalisations.
-  if (!/[\u0080-\uffff]/.test(lower)) return lower;
-  return lower
+  // Most issue text is ASCII, which has nothing to decompose: skip the normalisations.
+  if (!/[\u0080-\uffff]/.test(text)) return text.toLowerCase();
+  // Decompose before lower-casing: compatibility forms such as "ᴬ" or "Ⓐ" decompose to capitals.
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFC');
