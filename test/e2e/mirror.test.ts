@@ -7,6 +7,7 @@ import { visible } from './support/locators.ts';
 import type { ApiSession, TestOwlHub } from './support/owlhub.ts';
 import { apiSession, startOwlHub } from './support/owlhub.ts';
 import { startJira } from './support/sandbox.ts';
+import { addCloudIntegration, waitForFullSync } from './support/synced.ts';
 
 // A word no generated text uses, so that exactly one issue holds it, in its description only.
 const RARE_WORD = 'quokkanova';
@@ -61,17 +62,6 @@ async function createIssueInJira(): Promise<string> {
   return ((await response.json()) as { key: string }).key;
 }
 
-async function waitForFullSync(id: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await admin.send('GET', `/api/integrations/${id}/sync-runs`);
-    const { items } = (await response.json()) as { items: { status: string }[] };
-    if (items[0]?.status === 'succeeded') return;
-    if (Date.now() > deadline) throw new Error(`no finished sync: ${JSON.stringify(items)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 beforeAll(async () => {
   const [started, dc] = await Promise.all([
     startJira({ flavor: 'cloud', issues: 60 }),
@@ -86,17 +76,7 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   admin = await apiSession(owlhub.url, ADMIN, true);
-  if (jira.credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
-  const created = await admin.send('POST', '/api/integrations', {
-    type: 'jira',
-    name: 'Jira Production',
-    siteUrl: jira.url,
-    email: jira.credentials.email,
-    token: jira.credentials.apiToken,
-    allowInsecureHttp: true,
-  });
-  expect(created.status).toBe(202);
-  integrationId = ((await created.json()) as { id: string }).id;
+  integrationId = await addCloudIntegration(admin, jira);
   if (datacenter.credentials.flavor !== 'datacenter') throw new Error('expected Data Center');
   const createdDc = await admin.send('POST', '/api/integrations', {
     type: 'jira',
@@ -108,7 +88,7 @@ beforeAll(async () => {
   });
   expect(createdDc.status).toBe(202);
   datacenterId = ((await createdDc.json()) as { id: string }).id;
-  await Promise.all([waitForFullSync(integrationId), waitForFullSync(datacenterId)]);
+  await Promise.all([waitForFullSync(admin, integrationId), waitForFullSync(admin, datacenterId)]);
   page = await openPage(browser);
   await logInThroughPage(page, owlhub.url, ADMIN);
 });

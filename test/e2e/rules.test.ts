@@ -7,6 +7,7 @@ import { describedText, visible } from './support/locators.ts';
 import type { ApiSession, TestOwlHub } from './support/owlhub.ts';
 import { apiSession, startOwlHub } from './support/owlhub.ts';
 import { startJira } from './support/sandbox.ts';
+import { addCloudIntegration, waitForFullSync } from './support/synced.ts';
 
 const RULE = 'Thank the reporter';
 const RENAMED = 'Thank the reporter (paused)';
@@ -20,17 +21,6 @@ let browser: Browser;
 let page: Page;
 let integrationId: string;
 
-async function waitForFullSync(id: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await admin.send('GET', `/api/integrations/${id}/sync-runs`);
-    const { items } = (await response.json()) as { items: { status: string }[] };
-    if (items[0]?.status === 'succeeded') return;
-    if (Date.now() > deadline) throw new Error(`no finished sync: ${JSON.stringify(items)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 beforeAll(async () => {
   const started = await startJira({ flavor: 'cloud', projects: 1, issues: 5 });
   jira = started.jira;
@@ -39,18 +29,9 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   admin = await apiSession(owlhub.url, ADMIN, true);
-  if (jira.credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
-  const created = await admin.send('POST', '/api/integrations', {
-    type: 'jira',
-    name: 'Jira Production',
-    siteUrl: jira.url,
-    email: jira.credentials.email,
-    token: jira.credentials.apiToken,
-    allowInsecureHttp: true,
-  });
-  integrationId = ((await created.json()) as { id: string }).id;
+  integrationId = await addCloudIntegration(admin, jira);
   await admin.send('POST', '/api/users', { ...VIEWER, role: 'viewer' });
-  await waitForFullSync(integrationId);
+  await waitForFullSync(admin, integrationId);
   page = await openPage(browser);
   await logInThroughPage(page, owlhub.url, ADMIN);
 });
