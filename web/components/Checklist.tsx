@@ -19,7 +19,7 @@ const STATUS_SYMBOLS: Record<VerificationCheck['status'], string> = {
 export function Checklist(props: { checks: readonly VerificationCheck[] }) {
   if (props.checks.length === 0) return <p className="muted">No verification has finished yet.</p>;
   return (
-    <ol className="checklist" aria-label="Verification checks">
+    <ol className="checklist boxed-list" aria-label="Verification checks">
       {props.checks.map((check) => (
         <li key={check.name} className={`check check--${check.status}`} data-check={check.name}>
           <span className="check__symbol" aria-hidden="true">

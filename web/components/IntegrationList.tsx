@@ -12,7 +12,7 @@ export function IntegrationList() {
   if (query.isError) return <ErrorNotice error={query.error} title="Could not load integrations" />;
   if (query.data.length === 0) return <p className="muted">No integrations yet.</p>;
   return (
-    <ul className="integration-list" aria-label="Integrations">
+    <ul className="integration-list boxed-list" aria-label="Integrations">
       {query.data.map((integration) => (
         <li key={integration.id} className="integration-row">
           <div className="integration-row__main">

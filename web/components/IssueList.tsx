@@ -7,7 +7,7 @@ import { Link } from './Link.tsx';
 /** A page of issues: key and summary (linking to the issue), status, assignee, last update. */
 export function IssueList(props: { integrationId: string; issues: MirrorIssue[] }) {
   return (
-    <ul className="issue-list" aria-label="Issues">
+    <ul className="issue-list boxed-list" aria-label="Issues">
       {props.issues.map((issue) => (
         <li key={issue.id} className="issue-row">
           <Link href={issueHref(props.integrationId, issue.key)} className="issue-row__link">

@@ -8,7 +8,7 @@ export function SyncHistory(props: { runs: readonly SyncRunView[] }) {
   if (props.runs.length === 0) return <p className="muted">No sync has run yet.</p>;
   const now = new Date();
   return (
-    <ol className="sync-history" aria-label="Sync runs">
+    <ol className="sync-history boxed-list" aria-label="Sync runs">
       {props.runs.map((run) => (
         <li key={run.id} className="sync-history__run" data-run-id={run.id}>
           <div className="sync-history__main">

@@ -22,7 +22,7 @@ export function IssuesHomePage() {
           issues.
         </p>
       ) : (
-        <ul className="project-list" aria-label="Integrations">
+        <ul className="project-list boxed-list" aria-label="Integrations">
           {query.data.map((integration) => (
             <li key={integration.id} className="project-row">
               <span className="project-row__name">{integration.name}</span>

@@ -30,7 +30,7 @@ export function ProjectsPage(props: { id: string }) {
       ) : projects.data.length === 0 ? (
         <p className="empty">No projects mirrored yet. A sync fills the mirror.</p>
       ) : (
-        <ul className="project-list" aria-label="Projects">
+        <ul className="project-list boxed-list" aria-label="Projects">
           {projects.data.map((project) => (
             <li key={project.id} className="project-row">
               <span className="project-row__key">{project.key ?? '—'}</span>

@@ -21,7 +21,7 @@ export function UsersPage() {
       {users.isPending ? <p className="muted">Loading users…</p> : null}
       {users.isError ? <ErrorNotice error={users.error} title="Could not load users" /> : null}
       {users.isSuccess ? (
-        <ul className="user-list" aria-label="Users">
+        <ul className="user-list boxed-list" aria-label="Users">
           {users.data.map((user) => (
             <UserRow key={user.id} user={user} isSelf={user.id === me?.id} />
           ))}
