@@ -9,16 +9,7 @@ import type { RuleInput, RuleRunView, RuleView } from '../shared/automation.ts';
 import type { IntegrationView } from '../shared/integrations.ts';
 import type { Storage } from '../storage/connect.ts';
 import { signBody } from '../webhooks/signature.ts';
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitFor } from '../../test/support/wait.ts';
 
 /** Long enough for a looping rule to show itself: webhook, processing and a busy retry (2 s). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));

@@ -7,16 +7,7 @@ import type { IntegrationView } from '../shared/integrations.ts';
 import type { Storage } from '../storage/connect.ts';
 import { findWebhookRow, saveWebhookRow } from '../storage/webhooks.ts';
 import { ensureWebhook } from './registration.ts';
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitFor } from '../../test/support/wait.ts';
 
 describe.each(DIALECTS)('webhook registration on %s', (dialect) => {
   let sandbox: Sandbox;

@@ -12,16 +12,7 @@ import { findWebhookRow } from '../storage/webhooks.ts';
 import { checkWebhooks } from './register-jobs.ts';
 import { openWebhookSecret } from './secret.ts';
 import { signBody } from './signature.ts';
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitFor } from '../../test/support/wait.ts';
 
 /** An OwlHub listening on 127.0.0.1, so that the sandbox can deliver to it. */
 async function listen(forward: (request: Request) => Promise<Response>): Promise<ServerType> {

@@ -9,19 +9,10 @@ import type { CreateField, IssueTransition } from '../../shared/actions.ts';
 import type { IntegrationView } from '../../shared/integrations.ts';
 import type { MirrorIssueDetail } from '../../shared/mirror.ts';
 import type { Storage } from '../../storage/connect.ts';
+import { waitFor } from '../../../test/support/wait.ts';
 
 const PASSWORD = 'a long password!';
 const STORY = '10003';
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
   let sandbox: Sandbox;

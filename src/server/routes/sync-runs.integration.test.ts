@@ -14,16 +14,10 @@ import { findSyncState } from '../../storage/sync-state.ts';
 import { emptyCounts } from '../../sync/context.ts';
 import { readCheckpoint } from '../../sync/full-sync.ts';
 import { SYNC_JOB } from '../../sync/jobs.ts';
+import { waitFor } from '../../../test/support/wait.ts';
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+// Runs of 1,500 issues on a loaded machine outlast the default wait.
+const waitForSync: typeof waitFor = (read, done) => waitFor(read, done, 30_000);
 
 const ISSUES = 1500;
 
@@ -88,7 +82,7 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
     const [member, viewer] = [await userWithRole('member'), await userWithRole('viewer')];
     const integrationId = await connect();
     // The full sync that starts by itself once the integration is connected.
-    const running = await waitFor(
+    const running = await waitForSync(
       () => firstRun(integrationId),
       (run) => run?.status === 'running' && run.done > 0,
     );
@@ -102,7 +96,7 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
     expect(answer.id).toBe(running.id);
     expect(['cancelling', 'finished']).toContain(answer.phase);
 
-    const ended = await waitFor(
+    const ended = await waitForSync(
       () => readRun(running.id),
       (run) => run.status !== 'running',
     );
@@ -137,7 +131,7 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
 
   it('cancels a queued run at once and frees the integration for the next sync', async () => {
     const integrationId = await connect();
-    const first = await waitFor(
+    const first = await waitForSync(
       () => firstRun(integrationId),
       (run) => run?.status === 'succeeded',
     );
@@ -185,7 +179,7 @@ describe.each(DIALECTS)('cancelling sync runs on %s', (dialect) => {
     const queued = (await next.json()) as { runId: string; alreadyRunning: boolean };
     expect(queued.alreadyRunning).toBe(false);
     expect([first?.id, runId]).not.toContain(queued.runId);
-    await waitFor(
+    await waitForSync(
       () => readRun(queued.runId),
       (run) => run.status === 'succeeded',
     );
