@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Sandbox } from '../../src/sandbox/index.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/owlhub.js', import.meta.url));
 
@@ -25,4 +26,21 @@ export function runCli(args: string[], env: Record<string, string>, stdin = ''):
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
+}
+
+/** Adds the Cloud sandbox through `owlhub integrations add` and answers the new integration's id. */
+export async function addCloudIntegrationByCli(
+  env: Record<string, string>,
+  jira: Sandbox,
+): Promise<string> {
+  if (jira.credentials.flavor !== 'cloud') throw new Error('expected a Cloud sandbox');
+  const { email, apiToken } = jira.credentials;
+  const args = ['integrations', 'add', 'jira', '--site', jira.url, '--email', email];
+  const add = await runCli(
+    [...args, '--token-stdin', '--allow-insecure-http'],
+    env,
+    `${apiToken}\n`,
+  );
+  if (add.code !== 0) throw new Error(`integrations add failed: ${add.stderr}`);
+  return (await runCli(['integrations', 'list'], env)).stdout.split(' ')[0] ?? '';
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/support/cli.ts';
+import { addCloudIntegrationByCli, runCli } from '../../../test/support/cli.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 
@@ -18,23 +18,7 @@ describe('owlhub issue commands', { timeout: 120_000 }, () => {
     if (sandbox.credentials.flavor !== 'cloud') throw new Error('expected cloud');
     dataDir = mkdtempSync(join(tmpdir(), 'owlhub-cli-'));
     env = { OWLHUB_DATA_DIR: dataDir, OWLHUB_ALLOWED_HOSTS: new URL(sandbox.url).host };
-    const add = await runCli(
-      [
-        'integrations',
-        'add',
-        'jira',
-        '--site',
-        sandbox.url,
-        '--email',
-        sandbox.credentials.email,
-        '--token-stdin',
-        '--allow-insecure-http',
-      ],
-      env,
-      `${sandbox.credentials.apiToken}\n`,
-    );
-    expect(add.code).toBe(0);
-    id = (await runCli(['integrations', 'list'], env)).stdout.split(' ')[0] ?? '';
+    id = await addCloudIntegrationByCli(env, sandbox);
   }, 120_000);
   afterAll(async () => {
     await sandbox.stop();
