@@ -76,13 +76,16 @@ describe.concurrent.each(DIALECTS)('two job queues sharing one %s database', (di
       });
       queue.schedule('tick', 1);
     }
-    const startedAt = Date.now();
+    const starting = Date.now();
     await Promise.all(queues.map((queue) => queue.start()));
+    const started = Date.now();
 
     await sleep(2200);
-    const periods = Math.ceil((Date.now() - startedAt) / 1000);
+    const now = Date.now();
     // Each process ticks twice a period, four enqueues a period in all; one per period gets in.
-    expect(runs.length).toBeGreaterThanOrEqual(periods - 1);
-    expect(runs.length).toBeLessThanOrEqual(periods + 1);
+    // At least one per period once both run; at most one per period since the first could start
+    // (starting pg-boss took over 2 s on a loaded machine, which counted as periods without ticks).
+    expect(runs.length).toBeGreaterThanOrEqual(Math.ceil((now - started) / 1000) - 1);
+    expect(runs.length).toBeLessThanOrEqual(Math.ceil((now - starting) / 1000) + 1);
   });
 });
