@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { WRITER_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
 export type StorageTarget =
@@ -20,8 +21,21 @@ export interface Storage {
 
 /** Opens the database described by `target`; the schema is not touched (see migrateToLatest). */
 export function openStorage(target: StorageTarget): Storage {
-  const db = target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target);
-  return { db, dialect: target.dialect, close: () => db.destroy() };
+  if (target.dialect === 'postgres') {
+    const db = openPostgres(target);
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const db = openSqlite(target.path);
+  if (target.path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const checkpointer = startWalCheckpointer(target.path);
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 function openSqlite(path: string): Kysely<Database> {
@@ -34,6 +48,8 @@ function openSqlite(path: string): Kysely<Database> {
   // Each sync checkpoint is written in the same transaction as its data, so a lost commit loses
   // its checkpoint too, and the resumed run fetches that unit again: the mirror stays exact.
   database.pragma('synchronous = NORMAL');
+  // Checkpoints are the checkpointer thread's job (see wal-checkpointer.ts).
+  database.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   return new Kysely<Database>({

@@ -8,6 +8,7 @@ import type {
 } from '../shared/mirror.ts';
 import type { ProjectRow } from '../storage/mirror-projects.ts';
 import type { IssueRow, SyncRunRow } from '../storage/mirror-schema.ts';
+import { storedFields } from './issue-row.ts';
 
 const Json = z.record(z.string(), z.unknown());
 const Labels = z.array(z.string());
@@ -60,7 +61,8 @@ export function issueRowToIssue(row: IssueRow): MirrorIssue {
     labels: Labels.parse(JSON.parse(row.labels_json)),
     created: row.created,
     updated: row.updated,
-    fields: parseObject(row.fields_json),
+    // A mirror synced before comments left the stored fields still holds their first page there.
+    fields: storedFields(parseObject(row.fields_json)),
   };
 }
 

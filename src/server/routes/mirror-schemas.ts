@@ -20,7 +20,10 @@ export const MirrorIssueSchema = z
     labels: z.array(z.string()),
     created: z.string(),
     updated: z.string(),
-    fields: Json,
+    fields: Json.openapi({
+      description:
+        'Every field as Jira sent it, except `comment`: Jira embeds only the first comments, and the issue detail lists all of them as `comments`.',
+    }),
   })
   .openapi('MirrorIssue');
 

@@ -151,7 +151,9 @@ export async function expectParity(fixture: SyncFixture): Promise<void> {
   expect(rows.map((r) => [r.jira_id, r.key])).toEqual(truth.map((t) => [t.id, t.key]));
   for (const [i, row] of rows.entries()) {
     const rendered = sandbox.renderIssue(row.jira_id);
-    expect(JSON.parse(row.fields_json), row.key).toEqual(rendered?.fields);
+    // Every field but the embedded first page of comments, which are compared in full below.
+    const fields = Object.entries(rendered?.fields ?? {}).filter(([name]) => name !== 'comment');
+    expect(JSON.parse(row.fields_json), row.key).toEqual(Object.fromEntries(fields));
     const comments = (await listComments(storage.db, integrationId, row.jira_id)).map(
       (c) => JSON.parse(c.data_json) as { id: string },
     );
