@@ -4,18 +4,14 @@
  * sync comes to the limit a Jira site sets. One sandbox (Cloud flavour, 100 ms per request, at most
  * 8 requests at once, page cap 100) serves, one after the other: an ideal client that only moves
  * bytes (the floor), OwlHub's full sync into a real migrated SQLite database, and a naive
- * sequential sync. The sandbox and every variant run in processes of their own, so that no one's
- * CPU time or peak memory is counted against another.
+ * sequential sync. The sandbox and every variant run in processes of their own, each loading only
+ * its own code, so that no one's CPU time or peak memory is counted against another.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { startSandbox } from '../src/sandbox/index.ts';
-import { runFloorClient } from './sync/floor-client.ts';
-import { runNaiveSync } from './sync/naive-variant.ts';
-import { runOwlHubSync } from './sync/owlhub-variant.ts';
 import type { Target, VariantResult } from './sync/protocol.ts';
 import { TargetSchema, VariantResultSchema } from './sync/protocol.ts';
 
@@ -39,6 +35,7 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
   };
   switch (variant) {
     case 'floor': {
+      const { runFloorClient } = await import('./sync/floor-client.ts');
       const started = performance.now();
       const run = await runFloorClient(target, MAX_CONCURRENT);
       const wallMs = performance.now() - started;
@@ -54,6 +51,7 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
       };
     }
     case 'owlhub': {
+      const { runOwlHubSync } = await import('./sync/owlhub-variant.ts');
       const run = await runOwlHubSync(target);
       if (run.stored !== target.issues) throw new Error(`OwlHub stored ${run.stored} issues`);
       return {
@@ -67,6 +65,7 @@ async function runVariant(variant: Variant, target: Target): Promise<VariantResu
       };
     }
     case 'naive': {
+      const { runNaiveSync } = await import('./sync/naive-variant.ts');
       const run = await runNaiveSync(target);
       return {
         wallMs: run.wallMs,
@@ -187,6 +186,7 @@ async function main(
 
 /** Sandbox side: serve, report where, answer request-count questions. */
 async function serveSandbox(issues: number): Promise<void> {
+  const { startSandbox } = await import('../src/sandbox/index.ts');
   const sandbox = await startSandbox({
     flavor: 'cloud',
     issues,

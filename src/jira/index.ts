@@ -20,6 +20,7 @@ export {
 export type { WebhookEndpoints, WebhookRequest } from './endpoints/webhooks.ts';
 export { jiraErrorCode } from './error-code.ts';
 export type { JiraError, JiraMessages, JiraResult, NotJiraReason, ResponseMeta } from './errors.ts';
+export { parseBody, type UnparsedBody } from './response.ts';
 export {
   paginateComments,
   paginateLegacySearch,
@@ -38,6 +39,7 @@ export {
 export type { CommentPage, JiraComment } from './schemas/comment.ts';
 export type { CreateMetaField, CreateMetaIssueType } from './schemas/create-meta.ts';
 export {
+  IssueSchema,
   readIssueCore,
   type CreatedIssue,
   type IssueCoreFields,
@@ -50,11 +52,12 @@ export {
   type MyPermissions,
 } from './schemas/permissions.ts';
 export type { JiraProject, ProjectPage } from './schemas/project.ts';
-export type {
-  BulkFetchResult,
-  LegacySearchPage,
-  SearchHit,
-  SearchJqlPage,
+export {
+  BulkFetchSchema,
+  type BulkFetchResult,
+  type LegacySearchPage,
+  type SearchHit,
+  type SearchJqlPage,
 } from './schemas/search.ts';
 export { detectDeployment, type Deployment, type ServerInfo } from './schemas/server-info.ts';
 export type { JiraTransition } from './schemas/transition.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { OutboundResponse } from '../net/index.ts';
-import { errorForStatus, readJson, readMessages } from './response.ts';
+import { errorForStatus, parseBody, readMessages, unparsedBody } from './response.ts';
 import { readFixture } from './testing/fixtures.ts';
 
 const observed = z
@@ -82,7 +82,7 @@ describe('errorForStatus on observed Jira answers', () => {
   });
 });
 
-describe('readJson / readMessages', () => {
+describe('parseBody / readMessages', () => {
   const response = (body: string, contentType?: string): OutboundResponse => ({
     status: 200,
     headers: contentType === undefined ? {} : { 'content-type': contentType },
@@ -91,14 +91,24 @@ describe('readJson / readMessages', () => {
     redirects: 0,
   });
 
+  const read = (body: string, contentType?: string) =>
+    parseBody(z.object({ a: z.number() }), unparsedBody(response(body, contentType)));
+
   it('calls HTML and other text not Jira', () => {
-    expect(readJson(response('<html>login</html>', 'text/html'))).toEqual({
+    expect(read('<html>login</html>', 'text/html')).toEqual({
       ok: false,
-      reason: 'html',
+      error: { kind: 'not_jira', status: 200, reason: 'html', contentType: 'text/html' },
     });
-    expect(readJson(response('  <!DOCTYPE html>'))).toEqual({ ok: false, reason: 'html' });
-    expect(readJson(response('OK', 'text/plain'))).toEqual({ ok: false, reason: 'not_json' });
-    expect(readJson(response('{"a":1}', 'application/json'))).toEqual({ ok: true, json: { a: 1 } });
+    expect(read('  <!DOCTYPE html>')).toMatchObject({ error: { reason: 'html' } });
+    expect(read('OK', 'text/plain')).toMatchObject({ error: { reason: 'not_json' } });
+    expect(read('{"a":1}', 'application/json')).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it('calls JSON of another shape an invalid response, with the path', () => {
+    expect(read('{"a":"one"}', 'application/json')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_response', status: 200, path: 'a' },
+    });
   });
 
   it('clips long messages and tolerates junk', () => {

@@ -38,12 +38,28 @@ export function readMessages(body: string): JiraMessages {
   return { messages, fieldErrors };
 }
 
+/** A 2xx answer whose body is still text: plain data, so it can be handed to another thread. */
+export interface UnparsedBody {
+  status: number;
+  contentType?: string;
+  body: string;
+}
+
+/** What parseBody needs of a response. */
+export function unparsedBody(response: OutboundResponse): UnparsedBody {
+  const contentType = response.headers['content-type'];
+  return {
+    status: response.status,
+    body: response.body,
+    ...(contentType === undefined ? {} : { contentType }),
+  };
+}
+
 /** Parses a body expected to be JSON; HTML pages and other text are `not_jira`. */
-export function readJson(
-  response: OutboundResponse,
+function readJson(
+  response: UnparsedBody,
 ): { ok: true; json: unknown } | { ok: false; reason: NotJiraReason } {
-  const contentType = response.headers['content-type'] ?? '';
-  if (/html/i.test(contentType) || /^\s*</.test(response.body)) {
+  if (/html/i.test(response.contentType ?? '') || /^\s*</.test(response.body)) {
     return { ok: false, reason: 'html' };
   }
   try {
@@ -51,6 +67,32 @@ export function readJson(
   } catch {
     return { ok: false, reason: 'not_json' };
   }
+}
+
+/** Reads a 2xx body with a schema: not JSON is `not_jira`, JSON of another shape `invalid_response`. */
+export function parseBody<T>(
+  schema: z.ZodType<T>,
+  response: UnparsedBody,
+): { ok: true; value: T } | { ok: false; error: JiraError } {
+  const json = readJson(response);
+  if (!json.ok) {
+    const { contentType } = response;
+    const error: JiraError = {
+      kind: 'not_jira',
+      status: response.status,
+      reason: json.reason,
+      ...(contentType === undefined ? {} : { contentType }),
+    };
+    return { ok: false, error };
+  }
+  const parsed = schema.safeParse(json.json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { kind: 'invalid_response', status: response.status, ...firstIssue(parsed.error) },
+    };
+  }
+  return { ok: true, value: parsed.data };
 }
 
 /** The login URL Server/DC puts in `X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE; login-url=…`. */

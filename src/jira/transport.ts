@@ -4,7 +4,8 @@ import { sendRequest, type OutboundResponse, type SendFailure } from '../net/ind
 import { authorizationHeaders, type JiraAuth } from './auth.ts';
 import { resourceUrl, restUrl, type Query } from './base-url.ts';
 import type { JiraError, JiraResult, ResponseMeta } from './errors.ts';
-import { errorForStatus, firstIssue, readJson } from './response.ts';
+import type { UnparsedBody } from './response.ts';
+import { errorForStatus, parseBody, unparsedBody } from './response.ts';
 import { backoffDelay, parseRetryAfter, type RetryClock, type RetryPolicy } from './retry.ts';
 
 /** One REST call: path segments under `/rest/api/<version>/`. */
@@ -34,9 +35,13 @@ export interface TransportOptions {
   userAgent: string;
 }
 
-/** Sends JiraCalls with retries; `json` parses a 2xx body with a schema, `empty` ignores it (204). */
+/**
+ * Sends JiraCalls with retries; `json` parses a 2xx body with a schema, `unparsed` leaves that to
+ * the caller (parseBody, e.g. on another thread), `empty` ignores it (204).
+ */
 export interface Transport {
   json: <T>(call: JiraCall, schema: z.ZodType<T>) => Promise<JiraResult<T>>;
+  unparsed: (call: JiraCall) => Promise<JiraResult<UnparsedBody>>;
   empty: (call: JiraCall) => Promise<JiraResult<undefined>>;
 }
 
@@ -72,33 +77,6 @@ function metaOf(response: OutboundResponse, attempts: number): ResponseMeta {
     ...(h['x-seraph-loginreason'] === undefined ? {} : { loginReason: h['x-seraph-loginreason'] }),
     ...(requestId === undefined ? {} : { requestId }),
   };
-}
-
-function parseBody<T>(
-  schema: z.ZodType<T>,
-  response: OutboundResponse,
-  meta: ResponseMeta,
-): JiraResult<T> {
-  const json = readJson(response);
-  if (!json.ok) {
-    const contentType = response.headers['content-type'];
-    const error: JiraError = {
-      kind: 'not_jira',
-      status: response.status,
-      reason: json.reason,
-      ...(contentType === undefined ? {} : { contentType }),
-    };
-    return { ok: false, error, meta };
-  }
-  const parsed = schema.safeParse(json.json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { kind: 'invalid_response', status: response.status, ...firstIssue(parsed.error) },
-      meta,
-    };
-  }
-  return { ok: true, value: parsed.data, meta };
 }
 
 /** Creates the transport every endpoint function calls through. */
@@ -157,7 +135,13 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     json: async (call, schema) => {
       const sent = await send(call);
-      return sent.ok ? parseBody(schema, sent.response, sent.meta) : sent;
+      return sent.ok
+        ? { ...parseBody(schema, unparsedBody(sent.response)), meta: sent.meta }
+        : sent;
+    },
+    unparsed: async (call) => {
+      const sent = await send(call);
+      return sent.ok ? { ok: true, value: unparsedBody(sent.response), meta: sent.meta } : sent;
     },
     empty: async (call) => {
       const sent = await send(call);

@@ -9,6 +9,7 @@ export function budgetedClient(client: JiraClient, budget: SiteBudget): JiraClie
     searchJql: (request) => budget.run(() => client.searchJql(request)),
     searchLegacy: (request) => budget.run(() => client.searchLegacy(request)),
     bulkFetch: (ids, fields) => budget.run(() => client.bulkFetch(ids, fields)),
+    bulkFetchUnparsed: (ids, fields) => budget.run(() => client.bulkFetchUnparsed(ids, fields)),
     approximateCount: (jql) => budget.run(() => client.approximateCount(jql)),
     getComments: (idOrKey, page) => budget.run(() => client.getComments(idOrKey, page)),
     searchProjects: (page) => budget.run(() => client.searchProjects(page)),

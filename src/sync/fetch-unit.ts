@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { JiraComment, JiraIssue } from '../jira/index.ts';
-import { CommentSchema } from '../jira/schemas/comment.ts';
 import type { SyncError } from '../shared/mirror.ts';
 import type { SyncContext } from './context.ts';
 import type { RangeUnit } from './dc-ranges.ts';
 import { readRange } from './dc-ranges.ts';
 import { syncErrorFor } from './context.ts';
+import { decodeBulkFetch } from './decode/decode-bulk-fetch.ts';
+import { readEmbeddedComments } from './embedded-comments.ts';
 import type { IssueRecord, UnreadableIssue } from './issue-row.ts';
 import { issueToRecord } from './issue-row.ts';
 import type { IssueUnit } from './list-issues.ts';
@@ -37,12 +37,6 @@ export function mergeUnits(units: readonly FetchedUnit[]): FetchedUnit {
   };
 }
 
-/** The embedded `comment` field: a page that may hold only the first comments. */
-const EmbeddedComments = z.looseObject({
-  comments: z.array(CommentSchema),
-  total: z.number(),
-});
-
 const COMMENT_PAGE = 100;
 
 /** What work started after the run was told to stop answers. */
@@ -55,18 +49,11 @@ export async function fetchUnit(
 ): Promise<WorkOutcome<FetchedUnit, SyncError>> {
   if (unit.kind === 'failed') return { ok: false, error: unit.error };
   if (ctx.signal.aborted) return { ok: false, error: CANCELLED };
+  const at = ctx.now().toISOString();
+  if (unit.kind === 'ids') return fetchIdsUnit(ctx, unit, at);
   let issues: JiraIssue[];
   let listedIds: Set<string>;
-  if (unit.kind === 'ids') {
-    listedIds = new Set(unit.ids);
-    if (unit.ids.length === 0) {
-      issues = [];
-    } else {
-      const fetched = await retrying(() => ctx.client.bulkFetch(unit.ids, ['*all']), ctx.signal);
-      if (!fetched.ok) return { ok: false, error: syncErrorFor(fetched.error) };
-      issues = fetched.value.issues;
-    }
-  } else if (unit.kind === 'range') {
+  if (unit.kind === 'range') {
     const read = await readRange(ctx, unit);
     if (!read.ok) return read;
     issues = read.value;
@@ -75,13 +62,11 @@ export async function fetchUnit(
     issues = unit.issues;
     listedIds = new Set(issues.map((issue) => issue.id));
   }
-  const at = ctx.now().toISOString();
   const records: IssueRecord[] = [];
   const unreadable: UnreadableIssue[] = [];
-  for (const issue of issues) {
-    const comments = await allComments(ctx, issue);
-    if (!comments.ok) return comments;
-    const record = issueToRecord(ctx.integrationId, issue, comments.value, at);
+  const completed = await completeIssues(ctx, issues, at);
+  if (!completed.ok) return completed;
+  for (const record of completed.value) {
     if (record.ok) records.push(record.value);
     else unreadable.push(record.error);
   }
@@ -89,6 +74,68 @@ export async function fetchUnit(
     ok: true,
     value: { after: unit.after, upTo: unit.upTo, listedIds, records, unreadable },
   };
+}
+
+/**
+ * Bulk-fetches a unit's ids. The answer is parsed after its request has left the site's budget,
+ * so that the next request need not wait for it; the few issues with more comments than Jira
+ * embeds then have the rest read.
+ */
+async function fetchIdsUnit(
+  ctx: SyncContext,
+  unit: IssueUnit & { kind: 'ids' },
+  at: string,
+): Promise<WorkOutcome<FetchedUnit, SyncError>> {
+  const value: FetchedUnit = {
+    after: unit.after,
+    upTo: unit.upTo,
+    listedIds: new Set(unit.ids),
+    records: [],
+    unreadable: [],
+  };
+  if (unit.ids.length === 0) return { ok: true, value };
+  const fetched = await retrying(
+    () => ctx.client.bulkFetchUnparsed(unit.ids, ['*all']),
+    ctx.signal,
+  );
+  if (!fetched.ok) return { ok: false, error: syncErrorFor(fetched.error) };
+  const decoded = await decodeBulkFetch({
+    body: fetched.value,
+    integrationId: ctx.integrationId,
+    syncedAt: at,
+  });
+  if (!decoded.ok) return { ok: false, error: syncErrorFor(decoded.error) };
+  value.records = decoded.records;
+  value.unreadable = decoded.unreadable;
+  const completed = await completeIssues(ctx, decoded.incomplete, at);
+  if (!completed.ok) return completed;
+  for (const record of completed.value) {
+    if (record.ok) value.records.push(record.value);
+    else value.unreadable.push(record.error);
+  }
+  return { ok: true, value };
+}
+
+/** Each issue's record with all its comments, the comment pages of several issues read at once. */
+async function completeIssues(
+  ctx: SyncContext,
+  issues: readonly JiraIssue[],
+  at: string,
+): Promise<WorkOutcome<ReturnType<typeof issueToRecord>[], SyncError>> {
+  const outcomes = await Promise.all(
+    issues.map(async (issue) => {
+      const comments = await allComments(ctx, issue);
+      return comments.ok
+        ? { ok: true as const, value: issueToRecord(ctx.integrationId, issue, comments.value, at) }
+        : comments;
+    }),
+  );
+  const records: ReturnType<typeof issueToRecord>[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) return outcome;
+    records.push(outcome.value);
+  }
+  return { ok: true, value: records };
 }
 
 /**
@@ -100,11 +147,10 @@ async function allComments(
   ctx: SyncContext,
   issue: JiraIssue,
 ): Promise<WorkOutcome<JiraComment[], SyncError>> {
-  const embedded = EmbeddedComments.safeParse(issue.fields.comment);
-  if (!embedded.success) return readComments(ctx, issue, []);
-  const { comments, total } = embedded.data;
-  if (comments.length >= total) return { ok: true, value: comments };
-  return readComments(ctx, issue, comments);
+  const embedded = readEmbeddedComments(issue);
+  if (embedded === null) return readComments(ctx, issue, []);
+  if (embedded.complete) return { ok: true, value: embedded.comments };
+  return readComments(ctx, issue, embedded.comments);
 }
 
 /** Reads comment pages after `known` (which overlaps the first page by one), or all of them. */

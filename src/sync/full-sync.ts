@@ -34,16 +34,17 @@ export function readCheckpoint(json: string | null | undefined): FullSyncCheckpo
  */
 export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, SyncError>> {
   await updateSyncRun(ctx.db, ctx.runId, { phase: 'metadata' });
-  const me = await retrying(() => ctx.client.myself(), ctx.signal);
-  if (!me.ok) return { ok: false, error: syncErrorFor(me.error) };
-  const metadata = await syncMetadata(ctx);
-  if (!metadata.ok) return metadata;
   const state = await findSyncState(ctx.db, ctx.integrationId);
   const start = readCheckpoint(state?.checkpoint_json);
-  await updateSyncRun(ctx.db, ctx.runId, {
-    phase: 'issues',
-    total: await estimateTotal(ctx, start.after),
-  });
+  // Asked at once: one round trip to Jira before the issues, not three.
+  const [me, metadata, total] = await Promise.all([
+    retrying(() => ctx.client.myself(), ctx.signal),
+    syncMetadata(ctx),
+    estimateTotal(ctx, start.after),
+  ]);
+  if (!me.ok) return { ok: false, error: syncErrorFor(me.error) };
+  if (!metadata.ok) return metadata;
+  await updateSyncRun(ctx.db, ctx.runId, { phase: 'issues', total });
   let maxUpdated = start.maxUpdated;
   const failure = await runOrdered({
     source:

@@ -8,7 +8,8 @@ import {
   type LegacySearchPage,
   type SearchJqlPage,
 } from '../schemas/search.ts';
-import type { Transport } from '../transport.ts';
+import type { UnparsedBody } from '../response.ts';
+import type { JiraCall, Transport } from '../transport.ts';
 
 /** Cloud's `/issue/bulkfetch` takes at most this many ids or keys. */
 export const BULK_FETCH_LIMIT = 100;
@@ -42,8 +43,28 @@ export interface SearchEndpoints {
     idsOrKeys: readonly string[],
     fields?: readonly string[],
   ): Promise<JiraResult<BulkFetchResult>>;
+  /**
+   * bulkFetch with the answer left as text, for a caller that parses it elsewhere (on a worker
+   * thread) with `parseBody(BulkFetchSchema, body)`.
+   */
+  bulkFetchUnparsed(
+    idsOrKeys: readonly string[],
+    fields?: readonly string[],
+  ): Promise<JiraResult<UnparsedBody>>;
   /** Cloud `POST search/approximate-count`. */
   approximateCount(jql: string): Promise<JiraResult<{ count: number }>>;
+}
+
+function bulkFetchCall(idsOrKeys: readonly string[], fields?: readonly string[]): JiraCall {
+  if (idsOrKeys.length === 0 || idsOrKeys.length > BULK_FETCH_LIMIT) {
+    throw new RangeError(`bulkFetch takes 1 to ${BULK_FETCH_LIMIT} ids, got ${idsOrKeys.length}`);
+  }
+  return {
+    method: 'POST',
+    segments: ['issue', 'bulkfetch'],
+    body: { issueIdsOrKeys: idsOrKeys, ...(fields === undefined ? {} : { fields }) },
+    idempotent: true,
+  };
 }
 
 /** Binds the search endpoints to a transport; these POSTs only read, so they are retried like GETs. */
@@ -59,22 +80,9 @@ export function searchEndpoints(transport: Transport): SearchEndpoints {
         { method: 'POST', segments: ['search'], body: request, idempotent: true },
         LegacySearchPageSchema,
       ),
-    bulkFetch: (idsOrKeys, fields) => {
-      if (idsOrKeys.length === 0 || idsOrKeys.length > BULK_FETCH_LIMIT) {
-        throw new RangeError(
-          `bulkFetch takes 1 to ${BULK_FETCH_LIMIT} ids, got ${idsOrKeys.length}`,
-        );
-      }
-      return transport.json(
-        {
-          method: 'POST',
-          segments: ['issue', 'bulkfetch'],
-          body: { issueIdsOrKeys: idsOrKeys, ...(fields === undefined ? {} : { fields }) },
-          idempotent: true,
-        },
-        BulkFetchSchema,
-      );
-    },
+    bulkFetch: (idsOrKeys, fields) =>
+      transport.json(bulkFetchCall(idsOrKeys, fields), BulkFetchSchema),
+    bulkFetchUnparsed: (idsOrKeys, fields) => transport.unparsed(bulkFetchCall(idsOrKeys, fields)),
     approximateCount: (jql) =>
       transport.json(
         {
