@@ -6,6 +6,8 @@ export const TargetSchema = z.object({
   email: z.string(),
   apiToken: z.string(),
   issues: z.number().int(),
+  /** Issues with more comments than an issue embeds, and how many they have. */
+  longThreads: z.array(z.object({ id: z.string(), comments: z.number().int() })),
 });
 
 /** The sandbox a variant talks to. */
@@ -34,12 +36,21 @@ export function basicAuth(target: Target): string {
 }
 
 /** POSTs JSON to the sandbox and returns the response; anything but 200 is a bench failure. */
-export async function post(target: Target, path: string, body: unknown): Promise<Response> {
-  const response = await fetch(`${target.url}${path}`, {
+export function post(target: Target, path: string, body: unknown): Promise<Response> {
+  return send(target, path, {
     method: 'POST',
     headers: { Authorization: basicAuth(target), 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+/** GETs from the sandbox; anything but 200 is a bench failure. */
+export function get(target: Target, path: string): Promise<Response> {
+  return send(target, path, { headers: { Authorization: basicAuth(target) } });
+}
+
+async function send(target: Target, path: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(`${target.url}${path}`, init);
   if (response.status !== 200)
     throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return response;
