@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { withStatementCache } from './statement-cache.ts';
-import { WRITER_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
+import { SqliteThreadDialect } from './sqlite/thread-dialect.ts';
+import { WRITER_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './sqlite/wal-checkpointer.ts';
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
 export type StorageTarget =
@@ -40,21 +39,21 @@ export function openStorage(target: StorageTarget): Storage {
 
 function openSqlite(path: string): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new SQLite(path);
-  // WAL lets readers proceed while a sync writes; busy_timeout makes concurrent writers wait, not fail.
-  database.pragma('journal_mode = WAL');
-  // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the process
-  // being killed, and a power loss may drop the last few commits, but never corrupts the file.
-  // Each sync checkpoint is written in the same transaction as its data, so a lost commit loses
-  // its checkpoint too, and the resumed run fetches that unit again: the mirror stays exact.
-  database.pragma('synchronous = NORMAL');
-  // Checkpoints are the checkpointer thread's job (see wal-checkpointer.ts).
-  database.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
-  database.pragma('busy_timeout = 5000');
-  database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
-  });
+  const pragmas = [
+    // Concurrent writers (another process, the checkpointer) wait rather than fail.
+    'busy_timeout = 5000',
+    // WAL lets readers proceed while a sync writes.
+    'journal_mode = WAL',
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the process
+    // being killed, and a power loss may drop the last few commits, but never corrupts the file.
+    // Each sync checkpoint is written in the same transaction as its data, so a lost commit loses
+    // its checkpoint too, and the resumed run fetches that unit again: the mirror stays exact.
+    'synchronous = NORMAL',
+    // Checkpoints are the checkpointer thread's job (see wal-checkpointer.ts).
+    `wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`,
+    'foreign_keys = ON',
+  ];
+  return new Kysely<Database>({ dialect: new SqliteThreadDialect(path, pragmas) });
 }
 
 function openPostgres(target: { url: string; maxConnections?: number }): Kysely<Database> {

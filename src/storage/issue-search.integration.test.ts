@@ -127,9 +127,10 @@ describe.each(DIALECTS)('issue search on %s', (dialect) => {
     expect(await keys({ q: 'firefox' })).toEqual(['API-5']);
     expect(await keys({ q: 'safari sign' })).toEqual(['WEB-1']);
 
-    await write([], { deletedIds: [web2.row.jira_id] });
+    await write([], { deleted: { ids: [web2.row.jira_id] } });
     expect(await keys({ q: 'dashboard' })).toEqual([]);
-    await write([], { listedRange: { after: 2, upTo: 5, ids: new Set(['3']) } });
+    const listedAt = new Date(Date.now() + 60_000).toISOString();
+    await write([], { listedRange: { after: 2, upTo: 5, ids: new Set(['3']), listedAt } });
     expect(await keys({ q: 'login' })).toEqual(['API-3']);
     await expectConsistentIndex();
 

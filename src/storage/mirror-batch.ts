@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { NewComment } from './mirror-comments.ts';
 import { replaceComments } from './mirror-comments.ts';
 import { indexIssues } from './issue-search.ts';
-import { deleteIssues, deleteIssuesInRange, upsertIssues } from './mirror-issues.ts';
+import { deleteIssues, deleteIssuesInRange, storedBefore, upsertIssues } from './mirror-issues.ts';
 import type { NewIssueRow } from './mirror-schema.ts';
 import type { SeenUser } from './mirror-users.ts';
 import { upsertSeenUsers } from './mirror-users.ts';
@@ -17,10 +17,17 @@ export interface IssueBatch {
   /** Each issue's search words, when the writer made them from the parsed issue (see IndexedIssue). */
   issues: { row: NewIssueRow; comments: NewComment[]; terms?: string }[];
   users: SeenUser[];
-  /** An id range the batch listed completely: other mirrored issues in it are gone from Jira. */
-  listedRange?: { after: number; upTo: number | null; ids: ReadonlySet<string> };
-  /** Issues known to be gone from Jira. */
-  deletedIds?: readonly string[];
+  /**
+   * An id range the batch listed completely: other mirrored issues in it are gone from Jira, but
+   * for those stored since `listedAt`, when the listing was asked for (by a webhook or an action:
+   * newer than the listing, which cannot tell about them).
+   */
+  listedRange?: { after: number; upTo: number | null; ids: ReadonlySet<string>; listedAt: string };
+  /**
+   * Issues gone from Jira: all of them (a webhook said so), or, with `listedAt`, those stored
+   * before the listing that no longer held them was asked for.
+   */
+  deleted?: { ids: readonly string[]; listedAt?: string };
   /** The sync state after this batch (checkpoint and/or cursor). */
   state?: { checkpoint_json?: string | null; cursor?: string | null; last_full_at?: string };
   /** The run's progress after this batch, from what the batch changed. */
@@ -57,11 +64,15 @@ export async function writeIssueBatch(
     if (batch.users.length > 0)
       await upsertSeenUsers(trx, batch.integrationId, batch.users, batch.at);
     if (batch.listedRange !== undefined) {
-      const { ids, ...range } = batch.listedRange;
-      deleted += await deleteIssuesInRange(trx, batch.integrationId, range, ids);
+      const { ids, listedAt, ...range } = batch.listedRange;
+      deleted += await deleteIssuesInRange(trx, batch.integrationId, range, ids, listedAt);
     }
-    if (batch.deletedIds !== undefined && batch.deletedIds.length > 0)
-      deleted += await deleteIssues(trx, batch.integrationId, batch.deletedIds);
+    if (batch.deleted !== undefined && batch.deleted.ids.length > 0) {
+      const { ids, listedAt } = batch.deleted;
+      const gone =
+        listedAt === undefined ? ids : await storedBefore(trx, batch.integrationId, ids, listedAt);
+      if (gone.length > 0) deleted += await deleteIssues(trx, batch.integrationId, gone);
+    }
     if (batch.state !== undefined)
       await saveSyncState(trx, batch.integrationId, { ...batch.state, updated_at: batch.at });
     const result = { written: written.size, stale: batch.issues.length - written.size, deleted };

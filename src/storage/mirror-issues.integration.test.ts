@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeIssueBatch } from './mirror-batch.ts';
 import { DIALECTS, createTestStorage } from '../../test/support/storage.ts';
 import type { Storage } from './connect.ts';
 import { deleteIntegration, insertIntegration } from './integrations.ts';
@@ -120,11 +121,50 @@ describe.each(DIALECTS)('mirror issues on %s', (dialect) => {
           ],
         },
       ]);
-      expect(await deleteIssuesInRange(trx, 'i1', { after: 1, upTo: 4 }, new Set(['3']))).toBe(2);
+      const listedAt = '2026-11-23T12:00:00.000Z';
+      expect(
+        await deleteIssuesInRange(trx, 'i1', { after: 1, upTo: 4 }, new Set(['3']), listedAt),
+      ).toBe(2);
     });
     expect((await listAllIssueRows(db, 'i1')).map((r) => r.id_num)).toEqual([1, 3, 5]);
     expect(await listComments(db, 'i1', '2')).toEqual([]);
     expect(await findIssueByKey(db, 'i1', 'A-2')).toBeUndefined();
+  });
+
+  it('keeps issues stored after the listing was asked for, which it cannot tell about', async () => {
+    const { db } = storage;
+    const listedAt = '2026-11-23T12:00:00.000Z';
+    const stored = (id: number, syncedAt: string) => ({
+      ...issue(id, `A-${id}`, AT),
+      synced_at: syncedAt,
+    });
+    await db.transaction().execute(async (trx) => {
+      await upsertIssues(trx, [
+        stored(1, '2026-11-23T11:59:59.999Z'),
+        // Created through OwlHub (or told by a webhook) while the listing was under way.
+        stored(2, listedAt),
+        stored(3, '2026-11-23T11:00:00.000Z'),
+        stored(4, '2026-11-23T12:00:01.000Z'),
+      ]);
+    });
+    await writeIssueBatch(db, {
+      integrationId: 'i1',
+      at: listedAt,
+      issues: [],
+      users: [],
+      listedRange: { after: 0, upTo: 2, ids: new Set(), listedAt },
+      deleted: { ids: ['3', '4'], listedAt },
+    });
+    expect((await listAllIssueRows(db, 'i1')).map((r) => r.id_num)).toEqual([2, 4]);
+    // A webhook saying an issue was deleted is believed whatever the issue's age.
+    await writeIssueBatch(db, {
+      integrationId: 'i1',
+      at: listedAt,
+      issues: [],
+      users: [],
+      deleted: { ids: ['4'] },
+    });
+    expect((await listAllIssueRows(db, 'i1')).map((r) => r.id_num)).toEqual([2]);
   });
 
   it('pages issues newest first by cursor, with filters', async () => {

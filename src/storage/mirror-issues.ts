@@ -98,21 +98,45 @@ export async function deleteIssues(
 /**
  * Deletes the issues whose numeric id lies in (after, upTo] (upTo null: no upper end) other than
  * `keep`: a full sync lists every id of such a range, so whatever else the mirror holds there is
- * gone from Jira. Returns how many went.
+ * gone from Jira, unless it was stored at or after `listedAt` (by a webhook or an action, after
+ * the listing was asked for: the listing cannot tell about it). Returns how many went.
  */
 export async function deleteIssuesInRange(
   trx: Transaction<Database>,
   integrationId: string,
   range: { after: number; upTo: number | null },
   keep: ReadonlySet<string>,
+  listedAt: string,
 ): Promise<number> {
   let query = trx
     .selectFrom('jira_issues')
     .select('jira_id')
     .where('integration_id', '=', integrationId)
-    .where('id_num', '>', range.after);
+    .where('id_num', '>', range.after)
+    .where('synced_at', '<', listedAt);
   if (range.upTo !== null) query = query.where('id_num', '<=', range.upTo);
   const rows = await query.execute();
   const gone = rows.map((r) => r.jira_id).filter((id) => !keep.has(id));
   return gone.length === 0 ? 0 : deleteIssues(trx, integrationId, gone);
+}
+
+/** Of the given issues, those stored before `listedAt` (see deleteIssuesInRange). */
+export async function storedBefore(
+  trx: Transaction<Database>,
+  integrationId: string,
+  ids: readonly string[],
+  listedAt: string,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx
+      .selectFrom('jira_issues')
+      .select('jira_id')
+      .where('integration_id', '=', integrationId)
+      .where('jira_id', 'in', ids.slice(i, i + 500))
+      .where('synced_at', '<', listedAt)
+      .execute();
+    for (const row of rows) found.push(row.jira_id);
+  }
+  return found;
 }

@@ -6,12 +6,15 @@ import { laterIso } from './jira-time.ts';
 
 /** What a committed unit adds to a run's running state. */
 export interface CommitOptions {
-  /** Whether the unit listed its id range completely, so that other mirrored ids in it are deleted. */
-  complete: boolean;
+  /**
+   * When the listing that held the unit's id range completely was asked for: other mirrored ids
+   * in the range are gone from Jira (see IssueBatch.listedRange).
+   */
+  listedCompletelyAt?: string;
   /** The sync state to store with the unit, given the latest `updated` seen so far. */
   state: (maxUpdated: string | null) => NonNullable<IssueBatch['state']>;
-  /** Ids known to be gone from Jira. */
-  deletedIds?: readonly string[];
+  /** Ids a listing asked for at `listedAt` no longer holds (see IssueBatch.deleted). */
+  gone?: { ids: readonly string[]; listedAt: string };
 }
 
 /**
@@ -36,10 +39,17 @@ export async function commitUnit(
     at: ctx.now().toISOString(),
     issues: unit.records.map(({ row, comments, terms }) => ({ row, comments, terms })),
     users: unit.records.flatMap((r) => r.users),
-    ...(options.complete
-      ? { listedRange: { after: unit.after, upTo: unit.upTo, ids: unit.listedIds } }
-      : {}),
-    ...(options.deletedIds === undefined ? {} : { deletedIds: options.deletedIds }),
+    ...(options.listedCompletelyAt === undefined
+      ? {}
+      : {
+          listedRange: {
+            after: unit.after,
+            upTo: unit.upTo,
+            ids: unit.listedIds,
+            listedAt: options.listedCompletelyAt,
+          },
+        }),
+    ...(options.gone === undefined ? {} : { deleted: options.gone }),
     state: options.state(seenUpdated),
     run: {
       id: ctx.runId,

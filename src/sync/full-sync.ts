@@ -46,6 +46,8 @@ export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, S
   if (!metadata.ok) return metadata;
   await updateSyncRun(ctx.db, ctx.runId, { phase: 'issues', total });
   let maxUpdated = start.maxUpdated;
+  // Issues a webhook or an action stores from now on may be newer than the listing.
+  const listedAt = ctx.now().toISOString();
   const failure = await runOrdered({
     source:
       ctx.deployment === 'cloud'
@@ -56,7 +58,7 @@ export async function runFullSync(ctx: SyncContext): Promise<WorkOutcome<null, S
     commit: async (batch) => {
       const unit = mergeUnits(batch.map((done) => done.value));
       maxUpdated = await commitUnit(ctx, unit, maxUpdated, {
-        complete: true,
+        listedCompletelyAt: listedAt,
         state: (seen) =>
           unit.upTo === null
             ? {

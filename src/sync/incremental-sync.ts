@@ -51,7 +51,6 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<WorkOutcome<
       commit: async (batch) => {
         const unit = mergeUnits(batch.map((done) => done.value));
         maxUpdated = await commitUnit(ctx, unit, maxUpdated, {
-          complete: false,
           state: () => ({}),
         });
         for (const record of unit.records) touched.add(record.row.jira_id);
@@ -64,6 +63,8 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<WorkOutcome<
   if (changed !== null) return { ok: false, error: changed };
 
   await updateSyncRun(ctx.db, ctx.runId, { phase: 'reconcile' });
+  // Issues a webhook or an action stores from now on may be newer than the listing.
+  const listedAt = ctx.now().toISOString();
   const jira = await listJiraIdentities(ctx);
   if (!jira.ok) return jira;
   const mirror = await listIssueIdentities(ctx.db, ctx.integrationId);
@@ -90,8 +91,7 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<WorkOutcome<
     { after: 0, upTo: null, listedIds: new Set(), records: [], unreadable: [] },
     maxUpdated,
     {
-      complete: false,
-      deletedIds: gone,
+      gone: { ids: gone, listedAt },
       state: (seen) => ({ cursor: laterIso(state.cursor, seen) }),
     },
   );

@@ -20,7 +20,13 @@ export async function deleteMirroredIssue(
   issueId: string,
   at: string,
 ): Promise<RefreshOutcome> {
-  await writeIssueBatch(db, { integrationId, at, issues: [], users: [], deletedIds: [issueId] });
+  await writeIssueBatch(db, {
+    integrationId,
+    at,
+    issues: [],
+    users: [],
+    deleted: { ids: [issueId] },
+  });
   return { kind: 'deleted' };
 }
 

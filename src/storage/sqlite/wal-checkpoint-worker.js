@@ -12,6 +12,9 @@ let timer;
 const checkpoint = () => {
   let copied = 0;
   try {
+    // A read first: a connection opened before the file turned to WAL mode only notices at its
+    // next read, and until then answers every checkpoint with -1 (not in WAL mode).
+    database.pragma('schema_version');
     const [result] = database.pragma('wal_checkpoint(PASSIVE)');
     copied = result?.checkpointed ?? 0;
   } catch {

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/support/storage.ts';
-import type { TestDatabase } from '../../test/support/storage.ts';
-import { waitFor } from '../../test/support/wait.ts';
-import type { Storage } from './connect.ts';
-import { openStorage } from './connect.ts';
+import { createTestDatabase } from '../../../test/support/storage.ts';
+import type { TestDatabase } from '../../../test/support/storage.ts';
+import { waitFor } from '../../../test/support/wait.ts';
+import type { Storage } from '../connect.ts';
+import { openStorage } from '../connect.ts';
 import { WRITER_AUTOCHECKPOINT_PAGES } from './wal-checkpointer.ts';
 
 describe('the WAL checkpointer', () => {
