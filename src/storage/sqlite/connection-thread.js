@@ -5,8 +5,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
 const { path, pragmas } = workerData;
-const database = new SQLite(path);
-for (const pragma of pragmas) database.pragma(pragma);
+
+function describe(error) {
+  return { name: error.name, message: error.message, code: error.code };
+}
+
+function open() {
+  const opened = new SQLite(path);
+  for (const pragma of pragmas) opened.pragma(pragma);
+  return opened;
+}
+
+let database;
+try {
+  database = open();
+} catch (error) {
+  // Said as a message: an error thrown out of a worker reaches the main thread without its text.
+  parentPort.postMessage({ fatal: describe(error) });
+  parentPort.close();
+}
 
 // Prepared statements by SQL text, the least recently used dropped first: Kysely compiles every
 // query anew, and a sync runs the same multi-row inserts thousands of times.
@@ -51,9 +68,6 @@ parentPort.on('message', (message) => {
       parentPort.postMessage({ id, changes, lastInsertRowid });
     }
   } catch (error) {
-    parentPort.postMessage({
-      id,
-      error: { name: error.name, message: error.message, code: error.code },
-    });
+    parentPort.postMessage({ id, error: describe(error) });
   }
 });

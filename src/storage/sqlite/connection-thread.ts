@@ -1,13 +1,20 @@
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** What the thread answers for one statement. */
 export type StatementAnswer =
   { rows: unknown[] } | { changes: number; lastInsertRowid: number | bigint };
 
+interface SqliteFailure {
+  name: string;
+  message: string;
+  code?: string;
+}
+
 type Reply =
   | ({ id: number } & StatementAnswer)
-  | { id: number; error: { name: string; message: string; code?: string } };
+  | { id: number; error: SqliteFailure }
+  /** The file could not be opened: every statement fails with this. */
+  | { fatal: SqliteFailure };
 
 interface Waiting {
   resolve: (answer: StatementAnswer) => void;
@@ -33,10 +40,16 @@ export class ConnectionThread {
     });
     // Referenced only while a statement is out: an idle connection never keeps the process alive.
     this.worker.unref();
-    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    this.worker.on('message', (reply: Reply) => {
+      if ('fatal' in reply) this.fail(sqliteError(reply.fatal));
+      else this.settle(reply);
+    });
     this.worker.on('error', (error) => this.fail(error));
-    this.exited = once(this.worker, 'exit').then(() => {
-      this.fail(new Error('the SQLite connection thread has stopped'));
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', () => {
+        this.fail(new Error('the SQLite connection thread has stopped'));
+        resolve();
+      });
     });
   }
 
@@ -60,14 +73,13 @@ export class ConnectionThread {
     await this.exited;
   }
 
-  private settle(reply: Reply): void {
+  private settle(reply: Exclude<Reply, { fatal: SqliteFailure }>): void {
     const waiting = this.waiting.get(reply.id);
     if (waiting === undefined) return;
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker.unref();
     if ('error' in reply) {
-      const { name, message, code } = reply.error;
-      waiting.reject(Object.assign(new Error(message), { name, code }));
+      waiting.reject(sqliteError(reply.error));
     } else {
       waiting.resolve(reply);
     }
@@ -78,4 +90,9 @@ export class ConnectionThread {
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
   }
+}
+
+/** An Error as better-sqlite3 threw it in the thread: its message, name and SQLite's code. */
+function sqliteError({ name, message, code }: SqliteFailure): Error {
+  return Object.assign(new Error(message), { name, code });
 }

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/storage.ts';
@@ -43,6 +44,17 @@ describe('SQLite on its connection thread', () => {
     expect(inserted).toMatchObject({ numAffectedRows: 1n, insertId: 7n });
     const { rows } = await sql<{ n: number }>`select n from t`.execute(db);
     expect(rows).toEqual([{ n: 7 }]);
+  });
+
+  it('answers every query with the reason when the file cannot be opened, and closes', async () => {
+    database = await createTestDatabase('sqlite');
+    const { target } = database;
+    if (target.dialect !== 'sqlite') throw new Error('expected SQLite');
+    // A folder where the file should be.
+    mkdirSync(target.path, { recursive: true });
+    storage = openStorage(target);
+    await expect(sql`select 1`.execute(storage.db)).rejects.toThrow(/unable to open database/);
+    await expect(sql`select 1`.execute(storage.db)).rejects.toThrow(/unable to open database/);
   });
 
   it('makes a query wait while a transaction holds the connection', async () => {

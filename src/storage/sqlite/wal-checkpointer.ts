@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -25,7 +24,7 @@ export function startWalCheckpointer(path: string): WalCheckpointer {
   // Never what keeps a process alive; an error (the file gone) leaves checkpoints to the writer.
   worker.unref();
   worker.on('error', () => undefined);
-  const exited = once(worker, 'exit').then(() => undefined);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
       // Held until it has closed its connection, so that the process waits for it.
