@@ -1,6 +1,7 @@
 import type { AliasedRawBuilder, Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import { SqliteAdapter, sql } from 'kysely';
 import type { IssueRow } from './mirror-schema.ts';
+import { runReused } from './reused-statement.ts';
 import type { Database } from './schema.ts';
 import type { SearchableIssue } from './search-terms.ts';
 import { issueTerms } from './search-terms.ts';
@@ -45,17 +46,18 @@ export async function indexIssues(
     terms: terms ?? issueTerms(row, comments),
   }));
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await trx
-      .insertInto('jira_issue_search')
-      .values(rows.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['integration_id', 'issue_id'])
-          .doUpdateSet((eb) => ({ terms: eb.ref('excluded.terms') }))
-          // An unchanged issue synced again costs the full-text index nothing.
-          .where((eb) => eb('jira_issue_search.terms', '<>', eb.ref('excluded.terms'))),
-      )
-      .execute();
+    await runReused(trx, 'index issues', rows.slice(i, i + WRITE_CHUNK), (some) =>
+      trx
+        .insertInto('jira_issue_search')
+        .values([...some])
+        .onConflict((oc) =>
+          oc
+            .columns(['integration_id', 'issue_id'])
+            .doUpdateSet((eb) => ({ terms: eb.ref('excluded.terms') }))
+            // An unchanged issue synced again costs the full-text index nothing.
+            .where((eb) => eb('jira_issue_search.terms', '<>', eb.ref('excluded.terms'))),
+        ),
+    );
   }
 }
 

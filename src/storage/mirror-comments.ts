@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CommentRow } from './mirror-schema.ts';
+import { runReused } from './reused-statement.ts';
 import type { Database } from './schema.ts';
 
 /** A comment to store; `position` is its place in Jira's order. */
@@ -31,10 +32,9 @@ export async function replaceComments(
     comments.map((c) => ({ ...c, integration_id: integrationId, issue_id: issueId })),
   );
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
-    await trx
-      .insertInto('jira_comments')
-      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-      .execute();
+    await runReused(trx, 'insert comments', rows.slice(i, i + ROWS_PER_STATEMENT), (some) =>
+      trx.insertInto('jira_comments').values([...some]),
+    );
 }
 
 /** The comments of an issue in Jira's order. */

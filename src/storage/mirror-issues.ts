@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { NewIssueRow } from './mirror-schema.ts';
+import { runReused } from './reused-statement.ts';
 import type { Database } from './schema.ts';
 
 /** Rows per multi-row statement: 19 columns each stays far below SQLite's and PostgreSQL's bind limits. */
@@ -17,35 +18,36 @@ export async function upsertIssues(
   const written = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const some = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const stored = await trx
-      .insertInto('jira_issues')
-      .values(some)
-      .onConflict((oc) =>
-        oc
-          .columns(['integration_id', 'jira_id'])
-          .doUpdateSet((eb) => ({
-            key: eb.ref('excluded.key'),
-            project_key: eb.ref('excluded.project_key'),
-            summary: eb.ref('excluded.summary'),
-            status: eb.ref('excluded.status'),
-            status_category: eb.ref('excluded.status_category'),
-            issue_type: eb.ref('excluded.issue_type'),
-            priority: eb.ref('excluded.priority'),
-            assignee_id: eb.ref('excluded.assignee_id'),
-            assignee_name: eb.ref('excluded.assignee_name'),
-            reporter_id: eb.ref('excluded.reporter_id'),
-            reporter_name: eb.ref('excluded.reporter_name'),
-            labels_json: eb.ref('excluded.labels_json'),
-            created: eb.ref('excluded.created'),
-            updated: eb.ref('excluded.updated'),
-            fields_json: eb.ref('excluded.fields_json'),
-            synced_at: eb.ref('excluded.synced_at'),
-          }))
-          .where((eb) => eb('jira_issues.updated', '<=', eb.ref('excluded.updated'))),
-      )
-      // Rows the WHERE above kept as they were are not returned, on both databases.
-      .returning('jira_id')
-      .execute();
+    const stored = await runReused(trx, 'upsert issues', some, (rows) =>
+      trx
+        .insertInto('jira_issues')
+        .values([...rows])
+        .onConflict((oc) =>
+          oc
+            .columns(['integration_id', 'jira_id'])
+            .doUpdateSet((eb) => ({
+              key: eb.ref('excluded.key'),
+              project_key: eb.ref('excluded.project_key'),
+              summary: eb.ref('excluded.summary'),
+              status: eb.ref('excluded.status'),
+              status_category: eb.ref('excluded.status_category'),
+              issue_type: eb.ref('excluded.issue_type'),
+              priority: eb.ref('excluded.priority'),
+              assignee_id: eb.ref('excluded.assignee_id'),
+              assignee_name: eb.ref('excluded.assignee_name'),
+              reporter_id: eb.ref('excluded.reporter_id'),
+              reporter_name: eb.ref('excluded.reporter_name'),
+              labels_json: eb.ref('excluded.labels_json'),
+              created: eb.ref('excluded.created'),
+              updated: eb.ref('excluded.updated'),
+              fields_json: eb.ref('excluded.fields_json'),
+              synced_at: eb.ref('excluded.synced_at'),
+            }))
+            .where((eb) => eb('jira_issues.updated', '<=', eb.ref('excluded.updated'))),
+        )
+        // Rows the WHERE above kept as they were are not returned, on both databases.
+        .returning('jira_id'),
+    );
     const ids = new Set(stored.map((row) => row.jira_id));
     const keys = some
       .filter((row) => ids.has(row.jira_id))
