@@ -13,6 +13,7 @@ const RULE = 'Thank the reporter';
 const RENAMED = 'Thank the reporter (paused)';
 const COMMENT = 'Thanks, OwlHub has noted this.';
 const VIEWER = { email: 'vera@example.com', password: 'viewer password!', name: 'Vera Viewer' };
+const MEMBER = { email: 'max@example.com', password: 'member password!', name: 'Max Member' };
 
 let jira: Sandbox;
 let owlhub: TestOwlHub;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   admin = await apiSession(owlhub.url, ADMIN, true);
   integrationId = await addCloudIntegration(admin, jira);
   await admin.send('POST', '/api/users', { ...VIEWER, role: 'viewer' });
+  await admin.send('POST', '/api/users', { ...MEMBER, role: 'member' });
   await waitForFullSync(admin, integrationId);
   page = await openPage(browser);
   await logInThroughPage(page, owlhub.url, ADMIN);
@@ -106,6 +108,18 @@ test('a viewer reads rules and runs but sees no edit, run or delete controls', a
     expect(await viewerPage.getByRole('button', { name }).count()).toBe(0);
   await capture(viewerPage, 'rules-viewer');
   await viewerPage.context().close();
+});
+
+test('a member may run a rule but not create, edit or delete one', async () => {
+  const memberPage = await openPage(browser);
+  await logInThroughPage(memberPage, owlhub.url, MEMBER);
+  await memberPage.goto(`${owlhub.url}/integrations/${integrationId}/rules`);
+  await visible(memberPage.getByRole('heading', { name: RULE, level: 2 }));
+  await visible(memberPage.getByRole('button', { name: 'Run now' }));
+  for (const name of ['New rule', 'Edit rule', 'Delete rule'])
+    expect(await memberPage.getByRole('button', { name }).count()).toBe(0);
+  await capture(memberPage, 'rules-member');
+  await memberPage.context().close();
 });
 
 test('an admin changes a rule in place (its runs stay), then deletes it after confirming', async () => {
