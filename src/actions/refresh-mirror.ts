@@ -32,7 +32,7 @@ export async function refreshMirroredIssue(
   await writeIssueBatch(deps.db, {
     integrationId: session.integrationId,
     at,
-    issues: [{ row: record.value.row, comments: record.value.comments }],
+    issues: [{ row: record.value.row, comments: record.value.comments, terms: record.value.terms }],
     users: record.value.users,
   });
   const row = await findIssueByKey(deps.db, session.integrationId, issue.key);

@@ -58,11 +58,11 @@ export async function refreshIssue(
   }
   const record = issueToRecord(integrationId, issue.value, comments, at);
   if (!record.ok) return { kind: 'unreadable', path: record.error.path };
-  const { row, users } = record.value;
+  const { row, comments: rows, terms, users } = record.value;
   const result = await writeIssueBatch(db, {
     integrationId,
     at,
-    issues: [{ row, comments: record.value.comments }],
+    issues: [{ row, comments: rows, terms }],
     users,
   });
   return { kind: result.written > 0 ? 'written' : 'stale' };

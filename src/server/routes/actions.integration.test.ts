@@ -202,7 +202,7 @@ describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
           'x-csrf-token': member.csrfToken,
           'idempotency-key': 'comment-1',
         },
-        body: JSON.stringify({ body: 'Shipped.' }),
+        body: JSON.stringify({ body: 'Shipped in build quokka7.' }),
       });
     const commentsBefore = sandbox.getIssue(key)?.commentCount ?? 0;
     const [c1, c2] = [await comment(), await comment()];
@@ -211,8 +211,13 @@ describe.each(DIALECTS)('actions on Jira on %s', (dialect) => {
     const mirrored = (await (
       await member.get(`/api/integrations/${id}/issues/${key}`)
     ).json()) as MirrorIssueDetail;
-    expect(JSON.stringify(mirrored.comments.at(-1))).toContain('Shipped.');
+    expect(JSON.stringify(mirrored.comments.at(-1))).toContain('quokka7');
     expect(mirrored.status).toBe('Done');
+    // Searchable at once too: the comment's words are indexed with the write.
+    const found = (await (await member.get(`/api/integrations/${id}/issues?q=quokka7`)).json()) as {
+      items: { key: string }[];
+    };
+    expect(found.items.map((issue) => issue.key)).toEqual([key]);
 
     const accountId = sandbox.listIssues()[0]?.reporterId ?? '';
     const assigned = await member.send('PUT', `/api/integrations/${id}/issues/${key}/assignee`, {
