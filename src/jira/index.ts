@@ -39,7 +39,6 @@ export {
 export type { CommentPage, JiraComment } from './schemas/comment.ts';
 export type { CreateMetaField, CreateMetaIssueType } from './schemas/create-meta.ts';
 export {
-  IssueSchema,
   readIssueCore,
   type CreatedIssue,
   type IssueCoreFields,

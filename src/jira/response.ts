@@ -38,7 +38,7 @@ export function readMessages(body: string): JiraMessages {
   return { messages, fieldErrors };
 }
 
-/** A 2xx answer whose body is still text: plain data, so it can be handed to another thread. */
+/** A 2xx answer whose body is still text, for parseBody. */
 export interface UnparsedBody {
   status: number;
   contentType?: string;

@@ -37,7 +37,7 @@ export interface TransportOptions {
 
 /**
  * Sends JiraCalls with retries; `json` parses a 2xx body with a schema, `unparsed` leaves that to
- * the caller (parseBody, e.g. on another thread), `empty` ignores it (204).
+ * the caller (parseBody, when it suits), `empty` ignores it (204).
  */
 export interface Transport {
   json: <T>(call: JiraCall, schema: z.ZodType<T>) => Promise<JiraResult<T>>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeIssueBatch } from './mirror-batch.ts';
 import { DIALECTS, createTestStorage } from '../../test/support/storage.ts';
 import type { Storage } from './connect.ts';
 import { deleteIntegration, insertIntegration } from './integrations.ts';
+import { writeIssueBatch } from './mirror-batch.ts';
 import { listComments, replaceComments } from './mirror-comments.ts';
 import { findIssueByKey, listAllIssueRows, listIssueRows } from './mirror-issue-queries.ts';
 import { deleteIssuesInRange, upsertIssues } from './mirror-issues.ts';

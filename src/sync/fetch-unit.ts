@@ -51,29 +51,14 @@ export async function fetchUnit(
   if (ctx.signal.aborted) return { ok: false, error: CANCELLED };
   const at = ctx.now().toISOString();
   if (unit.kind === 'ids') return fetchIdsUnit(ctx, unit, at);
-  let issues: JiraIssue[];
-  let listedIds: Set<string>;
-  if (unit.kind === 'range') {
-    const read = await readRange(ctx, unit);
-    if (!read.ok) return read;
-    issues = read.value;
-    listedIds = new Set(issues.map((issue) => issue.id));
-  } else {
-    issues = unit.issues;
-    listedIds = new Set(issues.map((issue) => issue.id));
-  }
-  const records: IssueRecord[] = [];
-  const unreadable: UnreadableIssue[] = [];
+  const read =
+    unit.kind === 'range' ? await readRange(ctx, unit) : { ok: true as const, value: unit.issues };
+  if (!read.ok) return read;
+  const issues = read.value;
+  const listedIds = new Set(issues.map((issue) => issue.id));
   const completed = await completeIssues(ctx, issues, at);
   if (!completed.ok) return completed;
-  for (const record of completed.value) {
-    if (record.ok) records.push(record.value);
-    else unreadable.push(record.error);
-  }
-  return {
-    ok: true,
-    value: { after: unit.after, upTo: unit.upTo, listedIds, records, unreadable },
-  };
+  return { ok: true, value: { after: unit.after, upTo: unit.upTo, listedIds, ...completed.value } };
 }
 
 /**
@@ -86,14 +71,8 @@ async function fetchIdsUnit(
   unit: IssueUnit & { kind: 'ids' },
   at: string,
 ): Promise<WorkOutcome<FetchedUnit, SyncError>> {
-  const value: FetchedUnit = {
-    after: unit.after,
-    upTo: unit.upTo,
-    listedIds: new Set(unit.ids),
-    records: [],
-    unreadable: [],
-  };
-  if (unit.ids.length === 0) return { ok: true, value };
+  const listed = { after: unit.after, upTo: unit.upTo, listedIds: new Set(unit.ids) };
+  if (unit.ids.length === 0) return { ok: true, value: { ...listed, records: [], unreadable: [] } };
   const fetched = await retrying(
     () => ctx.client.bulkFetchUnparsed(unit.ids, ['*all']),
     ctx.signal,
@@ -105,15 +84,11 @@ async function fetchIdsUnit(
     syncedAt: at,
   });
   if (!decoded.ok) return { ok: false, error: syncErrorFor(decoded.error) };
-  value.records = decoded.records;
-  value.unreadable = decoded.unreadable;
   const completed = await completeIssues(ctx, decoded.incomplete, at);
   if (!completed.ok) return completed;
-  for (const record of completed.value) {
-    if (record.ok) value.records.push(record.value);
-    else value.unreadable.push(record.error);
-  }
-  return { ok: true, value };
+  const records = [...decoded.records, ...completed.value.records];
+  const unreadable = [...decoded.unreadable, ...completed.value.unreadable];
+  return { ok: true, value: { ...listed, records, unreadable } };
 }
 
 /** Each issue's record with all its comments, the comment pages of several issues read at once. */
@@ -121,21 +96,19 @@ async function completeIssues(
   ctx: SyncContext,
   issues: readonly JiraIssue[],
   at: string,
-): Promise<WorkOutcome<ReturnType<typeof issueToRecord>[], SyncError>> {
-  const outcomes = await Promise.all(
-    issues.map(async (issue) => {
-      const comments = await allComments(ctx, issue);
-      return comments.ok
-        ? { ok: true as const, value: issueToRecord(ctx.integrationId, issue, comments.value, at) }
-        : comments;
-    }),
+): Promise<WorkOutcome<Pick<FetchedUnit, 'records' | 'unreadable'>, SyncError>> {
+  const read = await Promise.all(
+    issues.map(async (issue) => ({ issue, comments: await allComments(ctx, issue) })),
   );
-  const records: ReturnType<typeof issueToRecord>[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok) return outcome;
-    records.push(outcome.value);
+  const records: IssueRecord[] = [];
+  const unreadable: UnreadableIssue[] = [];
+  for (const { issue, comments } of read) {
+    if (!comments.ok) return comments;
+    const record = issueToRecord(ctx.integrationId, issue, comments.value, at);
+    if (record.ok) records.push(record.value);
+    else unreadable.push(record.error);
   }
-  return { ok: true, value: records };
+  return { ok: true, value: { records, unreadable } };
 }
 
 /**

@@ -44,8 +44,8 @@ export interface SearchEndpoints {
     fields?: readonly string[],
   ): Promise<JiraResult<BulkFetchResult>>;
   /**
-   * bulkFetch with the answer left as text, for a caller that parses it elsewhere (on a worker
-   * thread) with `parseBody(BulkFetchSchema, body)`.
+   * bulkFetch with the answer left as text, for a caller that parses it later with
+   * `parseBody(BulkFetchSchema, body)` (after the request has left the site's budget).
    */
   bulkFetchUnparsed(
     idsOrKeys: readonly string[],

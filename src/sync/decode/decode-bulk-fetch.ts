@@ -20,19 +20,27 @@ export interface DecodeRequest {
   syncedAt: string;
 }
 
-/** The decoding, one step per issue, so that a caller on the event loop can pause between steps. */
-function* decodeSteps({
+/** Issues decoded between two turns of the event loop. */
+const ISSUES_PER_TURN = 10;
+
+/**
+ * Parses and validates a bulk fetch answer and turns each complete issue into its record, letting
+ * the event loop turn every few issues: a whole answer takes tens of milliseconds, during which
+ * answers that arrived and requests that could go out would wait, each request holding its place
+ * in the site's budget that much longer.
+ */
+export async function decodeBulkFetch({
   body,
   integrationId,
   syncedAt,
-}: DecodeRequest): Generator<void, DecodedBulkFetch> {
+}: DecodeRequest): Promise<DecodedBulkFetch> {
   const parsed = parseBody(BulkFetchSchema, body);
   if (!parsed.ok) return parsed;
   const records: IssueRecord[] = [];
   const unreadable: UnreadableIssue[] = [];
   const incomplete: JiraIssue[] = [];
-  for (const issue of parsed.value.issues) {
-    yield;
+  for (const [i, issue] of parsed.value.issues.entries()) {
+    if (i > 0 && i % ISSUES_PER_TURN === 0) await nextTurn();
     const embedded = readEmbeddedComments(issue);
     if (embedded === null || !embedded.complete) {
       incomplete.push(issue);
@@ -43,22 +51,4 @@ function* decodeSteps({
     else unreadable.push(record.error);
   }
   return { ok: true, records, unreadable, incomplete };
-}
-
-/** Issues decoded between two turns of the event loop. */
-const ISSUES_PER_TURN = 10;
-
-/**
- * Parses and validates a bulk fetch answer and turns each complete issue into its record, letting
- * the event loop turn every few issues: a whole answer takes tens of milliseconds, during which
- * answers that arrived and requests that could go out would wait, each request holding its place
- * in the site's budget that much longer.
- */
-export async function decodeBulkFetch(request: DecodeRequest): Promise<DecodedBulkFetch> {
-  const steps = decodeSteps(request);
-  for (let n = 1; ; n++) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-    if (n % ISSUES_PER_TURN === 0) await nextTurn();
-  }
 }
